@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PlatformSdk.Errors;
+
+namespace PlatformSdk.Tokens;
+
+/// <summary>Obtains and refreshes tokens for one platform; the platform package implements it.</summary>
+public interface IAccessTokenSource
+{
+    /// <summary>Obtains a first token when the store has none (from configuration, or by an OAuth exchange).</summary>
+    /// <param name="key">Whose token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token.</returns>
+    Task<AccessToken> AcquireAsync(TokenKey key, CancellationToken cancellationToken);
+
+    /// <summary>Refreshes a token that expires soon, expired, or was rejected.</summary>
+    /// <param name="key">Whose token.</param>
+    /// <param name="current">The token being replaced.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new token.</returns>
+    Task<AccessToken> RefreshAsync(TokenKey key, AccessToken current, CancellationToken cancellationToken);
+}
+
+/// <summary>Settings for <see cref="AccessTokenProvider"/>.</summary>
+public sealed class AccessTokenProviderOptions
+{
+    /// <summary>How long before expiry a token is refreshed proactively. Default 10 minutes.</summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// Hands out access tokens per tenant. Refreshes proactively before expiry and on rejection, with
+/// <em>single-flight</em> refresh: however many callers need a token at once, one refresh runs per
+/// tenant in this process, and the others await its result. Before refreshing it re-reads the store,
+/// so with a distributed store a token another process already refreshed is reused.
+/// </summary>
+public class AccessTokenProvider
+{
+    private readonly IAccessTokenStore _store;
+    private readonly TimeProvider _time;
+    private readonly AccessTokenProviderOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<TokenKey, Lazy<Task<AccessToken>>> _inflight = new();
+
+    /// <summary>Creates the provider.</summary>
+    /// <param name="store">Where tokens are kept.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="options">Settings.</param>
+    /// <param name="logger">The logger, or <see langword="null"/>.</param>
+    public AccessTokenProvider(IAccessTokenStore store, TimeProvider time, IOptions<AccessTokenProviderOptions>? options = null, ILogger<AccessTokenProvider>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(time);
+        _store = store;
+        _time = time;
+        _options = options?.Value ?? new AccessTokenProviderOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected AccessTokenProvider()
+    {
+        _store = null!;
+        _time = TimeProvider.System;
+        _options = new AccessTokenProviderOptions();
+        _logger = NullLogger.Instance;
+    }
+
+    /// <summary>Returns a usable token, acquiring or refreshing it when needed.</summary>
+    /// <param name="key">Whose token.</param>
+    /// <param name="source">How to obtain or refresh it.</param>
+    /// <param name="cancellationToken">Cancels this caller's wait (not a refresh other callers share).</param>
+    /// <returns>The token; send <see cref="AccessToken.EffectiveValue"/>.</returns>
+    public virtual async ValueTask<AccessToken> GetTokenAsync(TokenKey key, IAccessTokenSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var token = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (token is not null && !NeedsRefresh(token))
+        {
+            return token;
+        }
+
+        return await RunSingleFlight(key, source, rejected: null).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reports that the platform rejected <paramref name="rejected"/> as expired and returns a refreshed token.
+    /// If another caller already replaced it, the replacement is returned without a second refresh.
+    /// </summary>
+    /// <param name="key">Whose token.</param>
+    /// <param name="rejected">The token the platform rejected.</param>
+    /// <param name="source">How to refresh it.</param>
+    /// <param name="cancellationToken">Cancels this caller's wait.</param>
+    /// <returns>The refreshed token.</returns>
+    public virtual async ValueTask<AccessToken> RefreshRejectedAsync(TokenKey key, AccessToken rejected, IAccessTokenSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        ArgumentNullException.ThrowIfNull(source);
+        return await RunSingleFlight(key, source, rejected).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool NeedsRefresh(AccessToken token) => _time.GetUtcNow() >= token.ExpiresAt - _options.RefreshBeforeExpiry;
+
+    private Task<AccessToken> RunSingleFlight(TokenKey key, IAccessTokenSource source, AccessToken? rejected)
+    {
+        var lazy = _inflight.GetOrAdd(key, k => new Lazy<Task<AccessToken>>(() => RefreshCoreAsync(k, source, rejected)));
+        return lazy.Value;
+    }
+
+    private async Task<AccessToken> RefreshCoreAsync(TokenKey key, IAccessTokenSource source, AccessToken? rejected)
+    {
+        try
+        {
+            // Shared by every waiting caller, so no single caller's cancellation may abort it.
+            var current = await _store.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+            if (current is not null && !NeedsRefresh(current) && (rejected is null || !SameToken(current, rejected)))
+            {
+                return current; // someone (maybe another process) refreshed it already
+            }
+
+            AccessToken fresh;
+            try
+            {
+                fresh = current is null
+                    ? await source.AcquireAsync(key, CancellationToken.None).ConfigureAwait(false)
+                    : await source.RefreshAsync(key, current, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (PlatformException ex) when (current is not null && rejected is null && _time.GetUtcNow() < current.ExpiresAt)
+            {
+                // A proactive refresh failed but the token still works: keep using it and try again on the next call.
+                LogProactiveRefreshFailed(key, ex);
+                return current;
+            }
+
+            if (fresh.ObtainedAt == default)
+            {
+                fresh = fresh with { ObtainedAt = _time.GetUtcNow() };
+            }
+
+            await _store.SetAsync(key, fresh, CancellationToken.None).ConfigureAwait(false);
+            return fresh;
+        }
+        finally
+        {
+            _inflight.TryRemove(key, out _);
+        }
+    }
+
+    private static bool SameToken(AccessToken a, AccessToken b)
+        => string.Equals(a.Value, b.Value, StringComparison.Ordinal) && a.ObtainedAt == b.ObtainedAt && a.ExpiresAt == b.ExpiresAt;
+
+    private void LogProactiveRefreshFailed(TokenKey key, PlatformException ex)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+#pragma warning disable CA1848, CA2254
+            _logger.LogWarning("Proactive token refresh for {TokenKey} failed ({Category} {Code}); the current token is still valid and stays in use.", key.ToString(), ex.Category, ex.ErrorCode);
+#pragma warning restore CA1848, CA2254
+        }
+    }
+}
