@@ -1,0 +1,107 @@
+using PlatformSdk.Errors;
+using PlatformSdk.Http;
+using PlatformSdk.Jushuitan.Errors;
+using PlatformSdk.Jushuitan.Protocol;
+using PlatformSdk.Tokens;
+
+namespace PlatformSdk.Jushuitan.Auth;
+
+/// <summary>
+/// Obtains and refreshes one tenant's token. Legacy: the configured token, refreshed with <c>refresh.token</c>
+/// (value unchanged, validity extended; RJST-02). Open API: the configured or authorized token, refreshed with
+/// <c>/openWeb/auth/refreshToken</c>. Token calls carry their own credentials, so they never ask the token provider
+/// (which is what is refreshing).
+/// </summary>
+internal sealed class JushuitanTokenSource : IAccessTokenSource
+{
+    private readonly JushuitanTransport _transport;
+
+    public JushuitanTokenSource(JushuitanTransport transport) => _transport = transport;
+
+    private DateTimeOffset Now => _transport.Time.GetUtcNow();
+
+    public Task<AccessToken> AcquireAsync(TokenKey key, CancellationToken cancellationToken)
+    {
+        var options = _transport.Options;
+        if (options.Protocol == JushuitanProtocol.Legacy)
+        {
+            var token = options.Legacy.Token ?? throw NoToken("Legacy:Token is not configured.");
+            return Task.FromResult(new AccessToken(token, options.Legacy.TokenExpiresAt ?? Now + JushuitanWireChoices.AssumedLegacyTokenLifetime) { ObtainedAt = Now });
+        }
+
+        var access = options.OpenApi.AccessToken
+            ?? throw NoToken("No open API access token for this tenant: set OpenApi:AccessToken, or run the authorization flow "
+                + "(JushuitanClient.Auth.ExchangeCodeAsync or GetInitTokenAsync), which stores the token.");
+        return Task.FromResult(new AccessToken(access, options.OpenApi.AccessTokenExpiresAt ?? Now + JushuitanWireChoices.AssumedLegacyTokenLifetime)
+        {
+            ObtainedAt = Now,
+            RefreshToken = options.OpenApi.RefreshToken,
+        });
+    }
+
+    public async Task<AccessToken> RefreshAsync(TokenKey key, AccessToken current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var options = _transport.Options;
+        if (options.Protocol == JushuitanProtocol.Legacy)
+        {
+            var call = new JushuitanCall
+            {
+                Kind = JushuitanCallKind.LegacyWithToken,
+                Protocol = JushuitanProtocol.Legacy,
+                Options = options,
+                Endpoint = _transport.Endpoints.LegacyUrl,
+                TokenKey = key,
+                Method = JushuitanApi.RefreshToken.LegacyMethod,
+                Body = "{}",
+                ExplicitToken = current.Value,
+            };
+            using var reply = await _transport.SendAsync(JushuitanApi.RefreshToken.LegacyMethod, OperationIdempotency.NonIdempotentWrite, call, cancellationToken).ConfigureAwait(false);
+            var expires = JushuitanJson.DateTime(reply.Payload, "expired_date") ?? Now + JushuitanWireChoices.AssumedLegacyTokenLifetime;
+            // Same value; the extension takes a few minutes (RJST-02), during which a rejection must not trigger another refresh.
+            return new AccessToken(current.Value, expires) { ObtainedAt = Now, ActivatesAt = Now + options.NewTokenActivationDelay };
+        }
+
+        var refreshToken = current.RefreshToken ?? options.OpenApi.RefreshToken
+            ?? throw NoToken("The open API token cannot be refreshed: no refresh token is known. Set OpenApi:RefreshToken or authorize the merchant again.");
+        var fresh = await RequestTokenAsync(JushuitanApi.RefreshToken.OpenApiPath,
+            [new("grant_type", "refresh_token"), new("refresh_token", refreshToken), new("scope", "all")], cancellationToken).ConfigureAwait(false);
+        // RJST-02: keep sending the previous token until the new one is due, as long as the previous one has not expired.
+        return Now < current.ExpiresAt
+            ? fresh with { PreviousValue = current.EffectiveValue(Now), ActivatesAt = Now + options.NewTokenActivationDelay }
+            : fresh;
+    }
+
+    /// <summary>Posts an /openWeb/auth form and reads the token it returns.</summary>
+    public async Task<AccessToken> RequestTokenAsync(string path, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        var call = new JushuitanCall
+        {
+            Kind = JushuitanCallKind.OpenApiAuth,
+            Protocol = JushuitanProtocol.OpenApi,
+            Options = _transport.Options,
+            Endpoint = _transport.Endpoints.OpenApi(path),
+            TokenKey = _transport.TokenKey,
+            AuthFields = fields,
+        };
+        using var reply = await _transport.SendAsync(path, OperationIdempotency.NonIdempotentWrite, call, cancellationToken).ConfigureAwait(false);
+        var data = reply.Payload;
+        var access = JushuitanJson.String(data, "access_token")
+            ?? throw new PlatformException(new PlatformError(JushuitanErrorCatalogue.Platform, "malformed-token-response",
+                "Jushuitan's token reply has no access_token.", ErrorCategory.Transient, "Retry the authorization; if it persists, contact Jushuitan support."));
+        var now = Now;
+        var expiresIn = JushuitanJson.Long(data, "expires_in");
+        var lifetime = expiresIn is > 0 ? TimeSpan.FromSeconds(expiresIn.Value) : JushuitanWireChoices.AssumedLegacyTokenLifetime;
+        // The real lifetime is unconfirmed (doc §3): stamp the expiry early so the proactive refresh runs with a 24 h margin.
+        var margin = lifetime > JushuitanWireChoices.TokenRefreshMargin * 2 ? JushuitanWireChoices.TokenRefreshMargin : TimeSpan.Zero;
+        return new AccessToken(access, now + lifetime - margin)
+        {
+            ObtainedAt = now,
+            RefreshToken = JushuitanJson.String(data, "refresh_token"),
+        };
+    }
+
+    private static PlatformException NoToken(string message)
+        => new(new PlatformError(JushuitanErrorCatalogue.Platform, "no-token", message, ErrorCategory.Authentication,
+            "Configure the token for this tenant or authorize the merchant; see the message."));
+}

@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using PlatformSdk.Errors;
+using PlatformSdk.Jushuitan.Errors;
+using PlatformSdk.Jushuitan.Models.Orders;
+using PlatformSdk.Jushuitan.Protocol;
+using PlatformSdk.Jushuitan.Validation;
+using PlatformSdk.Validation;
+
+namespace PlatformSdk.Jushuitan;
+
+/// <summary>Order upload, query and cancel.</summary>
+public class JushuitanOrdersClient
+{
+    private const string CancelledRemedy = "Jushuitan accepted the upload, but the order was cancelled in the ERP and stays cancelled (RJST-12): "
+        + "uploading it again does not restore it. Restore it in the ERP by hand if the cancellation was wrong.";
+
+    private const string NotFoundRemedy = "Jushuitan accepted the upload, but the ERP does not show the order (RJST-13). Check that the shop is enabled in the ERP "
+        + "and, for unpaid orders, that the shop's 'download all orders' (下载全部订单) switch is on.";
+
+    private static readonly ValidationGuard Guard = new(JushuitanErrorCatalogue.Platform);
+    private readonly JushuitanTransport _transport = null!;
+
+    internal JushuitanOrdersClient(JushuitanTransport transport) => _transport = transport;
+
+    /// <summary>For mocking.</summary>
+    protected JushuitanOrdersClient()
+    {
+    }
+
+    /// <summary>
+    /// Uploads orders to own-mall shops. Platform API: legacy <c>jushuitan.orders.upload</c>, open API
+    /// <c>/open/jushuitan/orders/upload</c>. Every order is validated before anything is sent (doc §7, RJST-15/17/18/19/20).
+    /// The upload is idempotent on (shop_id, so_id) (RJST-14), so it is retried on transient failures and a failed call
+    /// can be repeated safely. Sent in batches of 50.
+    /// </summary>
+    /// <remarks>
+    /// With <see cref="JushuitanOrderSettings.VerifyAfterUpload"/> on (default), the accepted orders are queried back: an order
+    /// the ERP keeps cancelled is reported with <see cref="JushuitanOrderUploadResult.IsCancelledInErp"/> (RJST-12), one it does not
+    /// show with <see cref="JushuitanOrderUploadResult.NotFoundAfterUpload"/> (RJST-13).
+    /// </remarks>
+    /// <param name="orders">The orders.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One result per order, in input order.</returns>
+    /// <exception cref="PlatformValidationException">An order breaks a rule; nothing was sent.</exception>
+    /// <exception cref="PlatformException">Jushuitan rejected a batch (for example RJST-06: not an own-mall shop) or the call failed.</exception>
+    public virtual async Task<JushuitanUploadResult> UploadAsync(IReadOnlyList<JushuitanOrderUpload> orders, CancellationToken cancellationToken = default)
+    {
+        JushuitanOrderValidator.Validate(orders);
+        var results = new List<JushuitanOrderUploadResult>(orders.Count);
+        foreach (var batch in orders.Chunk(JushuitanWireChoices.UploadBatchSize))
+        {
+            var wire = batch.Select(JushuitanMappers.ToWire).ToList();
+            var body = JushuitanWireChoices.UploadBizIsArray || _transport.Protocol == JushuitanProtocol.Legacy
+                ? JushuitanTransport.Serialize(wire, JushuitanJsonContext.Default.ListUploadOrderWire)
+                : JushuitanTransport.Serialize(new UploadOrdersEnvelopeWire { Orders = wire }, JushuitanJsonContext.Default.UploadOrdersEnvelopeWire);
+            using var reply = await _transport.SendAsync(JushuitanApi.UploadOrders, body, cancellationToken).ConfigureAwait(false);
+            results.AddRange(ReadUploadResults(reply, batch));
+        }
+
+        if (_transport.Options.Orders.VerifyAfterUpload)
+        {
+            results = await VerifyAsync(results, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new JushuitanUploadResult(results);
+    }
+
+    /// <summary>
+    /// Queries orders, paging and slicing as needed. Platform API: legacy <c>orders.single.query</c>, open API
+    /// <c>/open/orders/single/query</c>. Time windows longer than 7 days are split into 7-day slices; so_ids are sent 20 per
+    /// call; orders are deduplicated by o_id.
+    /// </summary>
+    /// <remarks>
+    /// Query by time returns every status except orders of Taobao-family shops, which need Qimen (RJST-16; see
+    /// <see cref="JushuitanPlatforms.RequiresQimen"/>). For out-of-stock orders, query status
+    /// <see cref="JushuitanOrderStatus.Question"/> with <see cref="JushuitanOrderQuery.QuestionDescContains"/> (RJST-10).
+    /// </remarks>
+    /// <param name="query">Which orders.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The orders.</returns>
+    /// <exception cref="PlatformValidationException">The query is incomplete or inconsistent; nothing was sent.</exception>
+    public virtual async IAsyncEnumerable<JushuitanOrder> QueryAsync(JushuitanOrderQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ValidateQuery(query);
+        var windows = query.ModifiedBegin is { } begin && query.ModifiedEnd is { } end
+            ? JushuitanTimeWindows.Slice(begin, end).Select(w => ((DateTimeOffset, DateTimeOffset)?)w).ToList()
+            : [null];
+        List<List<string>?> soChunks = query.SoIds is { Count: > 0 } soIds ? soIds.Chunk(JushuitanWireChoices.QuerySoIdsPerCall).Select(c => (List<string>?)c.ToList()).ToList() : [null];
+        List<List<long>?> oChunks = query.OIds is { Count: > 0 } oIds ? oIds.Chunk(JushuitanWireChoices.OrderPageSize).Select(c => (List<long>?)c.ToList()).ToList() : [null];
+        var seen = new HashSet<long>();
+        foreach (var window in windows)
+        {
+            foreach (var soChunk in soChunks)
+            {
+                foreach (var oChunk in oChunks)
+                {
+                    await foreach (var row in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryOrders, (index, size) => JushuitanTransport.Serialize(new OrderQueryWire
+                    {
+                        ShopId = query.ShopId,
+                        SoIds = soChunk,
+                        OIds = oChunk,
+                        ModifiedBegin = window is { } w1 ? JushuitanWireTime.Format(w1.Item1) : null,
+                        ModifiedEnd = window is { } w2 ? JushuitanWireTime.Format(w2.Item2) : null,
+                        DateType = window is null || query.DateType == JushuitanOrderDateType.Modified ? null : (int)query.DateType,
+                        Status = query.Status?.Value,
+                        PageIndex = index,
+                        PageSize = size,
+                    }, JushuitanJsonContext.Default.OrderQueryWire), JushuitanWireChoices.OrderPageSize, cancellationToken).ConfigureAwait(false))
+                    {
+                        var order = JushuitanMappers.Order(row);
+                        if (order.OId != 0 && !seen.Add(order.OId))
+                        {
+                            continue;
+                        }
+
+                        if (query.QuestionDescContains is { Length: > 0 } fragment
+                            && (order.QuestionDesc is null || !order.QuestionDesc.Contains(fragment, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            continue;
+                        }
+
+                        yield return order;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads every matching order into a list (see <see cref="QueryAsync"/>).</summary>
+    /// <param name="query">Which orders.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The orders.</returns>
+    public virtual async Task<IReadOnlyList<JushuitanOrder>> ListAsync(JushuitanOrderQuery query, CancellationToken cancellationToken = default)
+    {
+        var orders = new List<JushuitanOrder>();
+        await foreach (var order in QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            orders.Add(order);
+        }
+
+        return orders;
+    }
+
+    /// <summary>
+    /// Cancels orders by online order number. Platform API: legacy <c>jushuitan.orders.cancel</c> (by shop_id + so_id), open API
+    /// <c>/open/jushuitan/orderbyoid/cancel</c> (by o_id, looked up first with the order query). Never retried automatically
+    /// after it may have reached Jushuitan.
+    /// </summary>
+    /// <remarks>
+    /// The orders are queried first. Cancelling a split order cancels all its sub-orders (RJST-08), so an order the ERP holds
+    /// more than once for the so_id, or marks split, is refused unless <see cref="JushuitanCancelRequest.AllowSplitOrderCancellation"/> is set.
+    /// </remarks>
+    /// <param name="request">What to cancel.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What was cancelled.</returns>
+    /// <exception cref="PlatformValidationException">The request is invalid, or an order is split without opt-in (RJST-08); nothing was sent.</exception>
+    /// <exception cref="PlatformException">An order does not exist in the ERP, or Jushuitan rejected the cancel.</exception>
+    public virtual async Task<JushuitanCancelResult> CancelAsync(JushuitanCancelRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Guard.Positive("shop_id", request.ShopId);
+        if (request.SoIds is null || request.SoIds.Count == 0)
+        {
+            Guard.Fail("so_ids", "0", null, "at least one so_id is required.");
+        }
+
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < request.SoIds!.Count; i++)
+        {
+            Guard.Required($"so_ids[{i}]", request.SoIds[i]);
+            Guard.MaxLength($"so_ids[{i}]", request.SoIds[i], 50);
+            if (!distinct.Add(request.SoIds[i]))
+            {
+                Guard.Fail($"so_ids[{i}]", request.SoIds[i], null, "the so_id is listed twice.");
+            }
+        }
+
+        var found = await ListAsync(new JushuitanOrderQuery { ShopId = request.ShopId, SoIds = request.SoIds }, cancellationToken).ConfigureAwait(false);
+        var bySoId = found.Where(o => o.SoId is not null).GroupBy(o => o.SoId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var oIds = new List<long>();
+        for (var i = 0; i < request.SoIds.Count; i++)
+        {
+            var soId = request.SoIds[i];
+            if (!bySoId.TryGetValue(soId, out var matches))
+            {
+                throw new PlatformException(new PlatformError(JushuitanErrorCatalogue.Platform, "order-not-found",
+                    $"Shop {request.ShopId} has no order with so_id '{soId}' in the ERP; nothing was cancelled.", ErrorCategory.BusinessRule,
+                    "Check the shop_id and so_id; an order must be uploaded (and visible, RJST-13) before it can be cancelled."));
+            }
+
+            var split = matches.Count > 1 || matches.Any(o => o.Status == JushuitanOrderStatus.Split || o.IsSplit == true);
+            if (split && !request.AllowSplitOrderCancellation)
+            {
+                Guard.Fail($"so_ids[{i}]", soId, "RJST-08",
+                    $"the order is split into {matches.Count} ERP orders (o_id {string.Join(", ", matches.Select(m => m.OId.ToString(CultureInfo.InvariantCulture)))}); "
+                    + "cancelling it cancels all of them. Set AllowSplitOrderCancellation = true to do that on purpose.");
+            }
+
+            oIds.AddRange(matches.Where(m => m.Status != JushuitanOrderStatus.Cancelled && m.OId != 0).Select(m => m.OId));
+        }
+
+        string? message = null;
+        if (_transport.Protocol == JushuitanProtocol.Legacy)
+        {
+            foreach (var batch in request.SoIds.Chunk(JushuitanWireChoices.CancelBatchSize))
+            {
+                var body = JushuitanTransport.Serialize(batch.Select(s => new LegacyCancelWire { ShopId = request.ShopId, SoId = s }).ToList(),
+                    JushuitanJsonContext.Default.ListLegacyCancelWire);
+                using var reply = await _transport.SendAsync(JushuitanApi.CancelOrders, body, cancellationToken).ConfigureAwait(false);
+                message = reply.Message;
+            }
+        }
+        else
+        {
+            foreach (var batch in oIds.Distinct().Chunk(JushuitanWireChoices.CancelBatchSize))
+            {
+                var body = JushuitanTransport.Serialize(new OpenCancelWire
+                {
+                    OIds = batch.ToList(),
+                    CancelType = string.IsNullOrEmpty(request.CancelType) ? null : request.CancelType,
+                    Remark = string.IsNullOrEmpty(request.Remark) ? null : request.Remark,
+                }, JushuitanJsonContext.Default.OpenCancelWire);
+                using var reply = await _transport.SendAsync(JushuitanApi.CancelOrders, body, cancellationToken).ConfigureAwait(false);
+                message = reply.Root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String ? data.GetString() : reply.Message;
+            }
+        }
+
+        return new JushuitanCancelResult(request.SoIds.ToArray(), oIds.Distinct().ToArray(), message);
+    }
+
+    private static void ValidateQuery(JushuitanOrderQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.ModifiedBegin.HasValue != query.ModifiedEnd.HasValue)
+        {
+            Guard.Fail(query.ModifiedBegin.HasValue ? "modified_end" : "modified_begin", null, null, "give both modified_begin and modified_end, or neither.");
+        }
+
+        if (query.ModifiedBegin is { } begin && query.ModifiedEnd is { } end && end < begin)
+        {
+            Guard.Fail("modified_end", JushuitanWireTime.Format(end), null, $"the window ends before it begins ({JushuitanWireTime.Format(begin)}).");
+        }
+
+        if (query.ModifiedBegin is null && query.SoIds is not { Count: > 0 } && query.OIds is not { Count: > 0 })
+        {
+            Guard.Fail("modified_begin", null, null, "give a time window, so_ids or o_ids; Jushuitan requires at least one.");
+        }
+
+        if (query.ShopId is { } shopId)
+        {
+            Guard.Positive("shop_id", shopId);
+        }
+
+        for (var i = 0; i < (query.SoIds?.Count ?? 0); i++)
+        {
+            Guard.Required($"so_ids[{i}]", query.SoIds![i]);
+            Guard.MaxLength($"so_ids[{i}]", query.SoIds[i], 50);
+        }
+    }
+
+    private static IEnumerable<JushuitanOrderUploadResult> ReadUploadResults(JushuitanEnvelope reply, JushuitanOrderUpload[] batch)
+    {
+        var rows = JushuitanJson.Array(reply.Payload, "datas").ToList();
+        if (rows.Count == 0)
+        {
+            rows = JushuitanJson.Array(reply.Root, "datas").Concat(JushuitanJson.Array(reply.Root, "data")).ToList();
+        }
+
+        var bySoId = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (JushuitanJson.String(row, "so_id") is { } soId)
+            {
+                bySoId.TryAdd(soId, row);
+            }
+        }
+
+        foreach (var order in batch)
+        {
+            if (!bySoId.TryGetValue(order.SoId, out var row))
+            {
+                // No per-order row (legacy replies may have none, doc §7): the envelope's success stands for every order.
+                yield return new JushuitanOrderUploadResult { ShopId = order.ShopId, SoId = order.SoId, IsSuccess = true, Message = reply.Message };
+                continue;
+            }
+
+            var success = JushuitanJson.Bool(row, "issuccess") ?? true;
+            var message = JushuitanJson.String(row, "msg") ?? JushuitanJson.String(row, "message");
+            var error = success ? null : JushuitanErrorCatalogue.Instance.Classify(JushuitanJson.String(row, "code") ?? "0", null, message ?? string.Empty);
+            yield return new JushuitanOrderUploadResult
+            {
+                ShopId = order.ShopId,
+                SoId = order.SoId,
+                OId = JushuitanJson.Long(row, "o_id") is { } oId && oId != 0 ? oId : null,
+                IsSuccess = success,
+                Message = message,
+                Error = error,
+                Remedy = error?.Remedy,
+            };
+        }
+    }
+
+    private async Task<List<JushuitanOrderUploadResult>> VerifyAsync(List<JushuitanOrderUploadResult> results, CancellationToken cancellationToken)
+    {
+        var verified = new List<JushuitanOrderUploadResult>(results);
+        foreach (var shop in results.Where(r => r.IsSuccess).GroupBy(r => r.ShopId))
+        {
+            IReadOnlyList<JushuitanOrder> found;
+            try
+            {
+                found = await ListAsync(new JushuitanOrderQuery { ShopId = shop.Key, SoIds = shop.Select(r => r.SoId).Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlatformException ex)
+            {
+                for (var i = 0; i < verified.Count; i++)
+                {
+                    if (verified[i].IsSuccess && verified[i].ShopId == shop.Key)
+                    {
+                        verified[i] = verified[i] with
+                        {
+                            Verification = JushuitanUploadVerification.CheckFailed,
+                            Remedy = "The upload succeeded but the check query failed (" + ex.ErrorCode + "); query the order later to confirm it.",
+                        };
+                    }
+                }
+
+                continue;
+            }
+
+            var bySoId = found.Where(o => o.SoId is not null).GroupBy(o => o.SoId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            for (var i = 0; i < verified.Count; i++)
+            {
+                var result = verified[i];
+                if (!result.IsSuccess || result.ShopId != shop.Key)
+                {
+                    continue;
+                }
+
+                if (!bySoId.TryGetValue(result.SoId, out var matches))
+                {
+                    verified[i] = result with { Verification = JushuitanUploadVerification.NotFound, Remedy = NotFoundRemedy };
+                }
+                else if (matches.All(m => m.Status == JushuitanOrderStatus.Cancelled))
+                {
+                    verified[i] = result with
+                    {
+                        Verification = JushuitanUploadVerification.CancelledInErp,
+                        ErpStatus = JushuitanOrderStatus.Cancelled,
+                        OId = result.OId ?? matches[0].OId,
+                        Remedy = CancelledRemedy,
+                    };
+                }
+                else
+                {
+                    var live = matches.First(m => m.Status != JushuitanOrderStatus.Cancelled);
+                    verified[i] = result with { Verification = JushuitanUploadVerification.Found, ErpStatus = live.Status, OId = result.OId ?? live.OId };
+                }
+            }
+        }
+
+        return verified;
+    }
+}

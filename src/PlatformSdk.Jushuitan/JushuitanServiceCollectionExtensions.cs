@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PlatformSdk.Http;
+using PlatformSdk.Jushuitan;
+using PlatformSdk.Jushuitan.Errors;
+using PlatformSdk.Jushuitan.Models.Billing;
+using PlatformSdk.Jushuitan.Protocol;
+using PlatformSdk.Jushuitan.Signing;
+using PlatformSdk.Jushuitan.Validation;
+using PlatformSdk.Tokens;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Jushuitan client: <c>services.AddPlatformSdk().AddJushuitan(configuration.GetSection("PlatformSdk:Jushuitan"))</c>.</summary>
+public static class JushuitanServiceCollectionExtensions
+{
+    /// <summary>The name of the HTTP client all Jushuitan tenants share (rate limits are still per tenant).</summary>
+    public const string HttpClientName = "PlatformSdk.Jushuitan";
+
+    /// <summary>Registers the default tenant from a configuration section (see <see cref="JushuitanOptions"/> for the keys).</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="section">The section, for example <c>PlatformSdk:Jushuitan</c>; its <c>Resilience</c> subsection binds the retry and rate-limit settings.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddJushuitan(this IPlatformSdkBuilder builder, IConfiguration section)
+        => builder.AddJushuitanCore(Options.Options.DefaultName, section, null);
+
+    /// <summary>Registers the default tenant configured in code.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddJushuitan(this IPlatformSdkBuilder builder, Action<JushuitanOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddJushuitanCore(Options.Options.DefaultName, null, configure);
+    }
+
+    /// <summary>Registers a named tenant from a configuration section; get its client from <see cref="IJushuitanClientFactory"/>.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="name">The tenant name.</param>
+    /// <param name="section">The section.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddJushuitan(this IPlatformSdkBuilder builder, string name, IConfiguration section)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return builder.AddJushuitanCore(name, section, null);
+    }
+
+    /// <summary>Registers a named tenant configured in code; get its client from <see cref="IJushuitanClientFactory"/>.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="name">The tenant name.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddJushuitan(this IPlatformSdkBuilder builder, string name, Action<JushuitanOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddJushuitanCore(name, null, configure);
+    }
+
+    private static IPlatformSdkBuilder AddJushuitanCore(this IPlatformSdkBuilder builder, string name, IConfiguration? section, Action<JushuitanOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        AddShared(services);
+        var options = services.AddOptions<JushuitanOptions>(name);
+        if (section is not null)
+        {
+            options.Bind(section);
+            // RJST-01: environments are chosen by name; a URL typed into configuration is refused.
+            options.Validate(_ => !section.GetSection(nameof(JushuitanOptions.EndpointsOverride)).Exists(),
+                $"Jushuitan tenant '{TenantOf(name)}': EndpointsOverride cannot be set from configuration; choose Environment 'Test' or 'Production' (RJST-01).");
+            var resilience = section.GetSection("Resilience");
+            if (resilience.Exists())
+            {
+                services.AddOptions<PlatformResilienceOptions>(JushuitanErrorCatalogue.Platform).Bind(resilience);
+            }
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        if (name == Options.Options.DefaultName)
+        {
+            services.TryAddSingleton(sp => sp.GetRequiredService<IJushuitanClientFactory>().CreateClient(Options.Options.DefaultName));
+        }
+
+        return builder;
+    }
+
+    private static void AddShared(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(JushuitanMarker)))
+        {
+            return;
+        }
+
+        services.AddSingleton<JushuitanMarker>();
+        // Runs before any Resilience section binding, so configured values win over this default.
+        services.AddOptions<PlatformResilienceOptions>(JushuitanErrorCatalogue.Platform)
+            .Configure(o => o.PermitsPerSecond = JushuitanWireChoices.DefaultRequestsPerSecond);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JushuitanOptions>, JushuitanOptionsValidator>(
+            sp => new JushuitanOptionsValidator(sp.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>())));
+        services.TryAddSingleton<JushuitanCallMeter>();
+        services.TryAddSingleton<JushuitanResponseClassifier>();
+        services.TryAddSingleton<JushuitanRequestSigner>();
+        services.TryAddSingleton<IJushuitanClientFactory, JushuitanClientFactory>();
+        services.AddHttpClient(HttpClientName)
+            .AddPlatformPipeline(JushuitanErrorCatalogue.Platform,
+                sp => sp.GetRequiredService<JushuitanRequestSigner>(),
+                sp => sp.GetRequiredService<JushuitanResponseClassifier>());
+    }
+
+    private static string TenantOf(string name) => string.IsNullOrEmpty(name) ? JushuitanOptions.DefaultTenant : name;
+
+    private sealed class JushuitanMarker;
+
+    private sealed class JushuitanClientFactory(
+        IOptionsMonitor<JushuitanOptions> options,
+        IHttpClientFactory httpClients,
+        TimeProvider time,
+        IAccessTokenStore store,
+        JushuitanCallMeter meter) : IJushuitanClientFactory
+    {
+        private readonly ConcurrentDictionary<string, Lazy<JushuitanClient>> _clients = new(StringComparer.Ordinal);
+
+        public JushuitanClient CreateClient(string name)
+        {
+            ArgumentNullException.ThrowIfNull(name);
+            var optionsName = name == JushuitanOptions.DefaultTenant ? Options.Options.DefaultName : name;
+            return _clients.GetOrAdd(optionsName, n => new Lazy<JushuitanClient>(() =>
+            {
+                var settings = options.Get(n);
+                // A fresh HttpClient per call lets the factory rotate handlers (DNS changes); the pipeline state is shared.
+                var transport = new JushuitanTransport(TenantOf(n), settings, () => new PlatformRequestExecutor(httpClients.CreateClient(HttpClientName)), time, store);
+                return new JushuitanClient(transport, meter);
+            })).Value;
+        }
+    }
+}
