@@ -67,10 +67,16 @@ public static class JushuitanServiceCollectionExtensions
         var options = services.AddOptions<JushuitanOptions>(name);
         if (section is not null)
         {
+            // RJST-01: environments are chosen by name; a URL typed into configuration is refused before binding reads it.
+            options.Configure(_ =>
+            {
+                if (section.GetSection(nameof(JushuitanOptions.EndpointsOverride)).Exists())
+                {
+                    throw new OptionsValidationException(name, typeof(JushuitanOptions),
+                        [$"Jushuitan tenant '{TenantOf(name)}': EndpointsOverride cannot be set from configuration; choose Environment 'Test' or 'Production' (RJST-01)."]);
+                }
+            });
             options.Bind(section);
-            // RJST-01: environments are chosen by name; a URL typed into configuration is refused.
-            options.Validate(_ => !section.GetSection(nameof(JushuitanOptions.EndpointsOverride)).Exists(),
-                $"Jushuitan tenant '{TenantOf(name)}': EndpointsOverride cannot be set from configuration; choose Environment 'Test' or 'Production' (RJST-01).");
             var resilience = section.GetSection("Resilience");
             if (resilience.Exists())
             {

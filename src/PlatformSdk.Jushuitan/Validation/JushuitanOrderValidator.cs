@@ -73,9 +73,6 @@ public static class JushuitanOrderValidator
         Guard.MaxLength($"{path}.buyer_message", order.BuyerMessage, 400);
         Guard.MaxLength($"{path}.remark", order.Remark, JushuitanWireChoices.RemarkMaxLength);
         Guard.MaxLength($"{path}.labels", order.Labels, 200);
-        Guard.NonNegativeFen($"{path}.pay_amount", order.PayAmount, "RJST-20");
-        Guard.NonNegativeFen($"{path}.freight", order.Freight, "RJST-20");
-        Guard.NonNegativeFen($"{path}.discount", order.Discount, "RJST-20");
 
         if (order.Items is null || order.Items.Count == 0)
         {
@@ -94,6 +91,10 @@ public static class JushuitanOrderValidator
             }
         }
 
+        // Order-level amounts after the lines, so a bad line amount is reported on the line, not as a total mismatch.
+        Guard.NonNegativeFen($"{path}.pay_amount", order.PayAmount, "RJST-20");
+        Guard.NonNegativeFen($"{path}.freight", order.Freight, "RJST-20");
+        Guard.NonNegativeFen($"{path}.discount", order.Discount, "RJST-20");
         ValidatePay(order, path);
 
         var payments = order.Pay is null ? Array.Empty<decimal>() : [order.Pay.Amount];
