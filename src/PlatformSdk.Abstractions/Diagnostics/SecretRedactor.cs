@@ -56,7 +56,8 @@ public static partial class SecretRedactor
         return result;
     }
 
-    [GeneratedRegex(@"(?<name>(?<=^|[?&\s])(?:sign|signature|_aop_signature|token|access_token|refresh_token|session|partnerkey|app_secret|appsecret|secret|client_secret|password|code_verifier|authorization))=[^&\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A pair may also start a JSON string value or follow a JSON-escaped ampersand (Gson writes & as \u0026).
+    [GeneratedRegex(@"(?<name>(?<=^|[?&\s""]|\\u0026)(?:sign|signature|_aop_signature|token|access_token|refresh_token|session|partnerkey|app_secret|appsecret|secret|client_secret|password|code_verifier|authorization))=[^&\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QueryOrFormPair();
 
     [GeneratedRegex(@"(?<prefix>""(?:sign|signature|_aop_signature|token|access_token|refresh_token|session|partnerkey|app_secret|appsecret|secret|client_secret|password|code_verifier|authorization)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -66,9 +66,9 @@ public class PlatformRequestExecutor
 
             if (context.Error is { } error)
             {
-                throw Fail(new PlatformException(error)
+                throw Fail(new PlatformException(Redact(error, context))
                 {
-                    MayHaveBeenProcessed = operation.Idempotency != OperationIdempotency.Read && error.Category == ErrorCategory.Transient && error.HttpStatus >= 500,
+                    MayHaveBeenProcessed = operation.Idempotency != OperationIdempotency.Read && error.Category == ErrorCategory.Transient && (error.HttpStatus >= 500 || IsUnreadableReply(error)),
                 });
             }
 
@@ -78,7 +78,7 @@ public class PlatformRequestExecutor
         }
         catch (Exception ex) when (ex is not PlatformException && TransportFailures.Classify(operation.Platform, ex, out var notSent) is { } failure)
         {
-            throw Fail(new PlatformException(failure, ex)
+            throw Fail(new PlatformException(Redact(failure, context), ex)
             {
                 MayHaveBeenProcessed = !notSent && operation.Idempotency != OperationIdempotency.Read,
             });
@@ -101,6 +101,17 @@ public class PlatformRequestExecutor
             return exception;
         }
     }
+
+    // Platforms echo requests in error messages; the exception message must not carry the secrets back out.
+    private static PlatformError Redact(PlatformError error, PlatformRequestContext context)
+    {
+        var message = SecretRedactor.Redact(error.Message, context.SecretValues);
+        return string.Equals(message, error.Message, StringComparison.Ordinal) ? error : error with { Message = message };
+    }
+
+    // The platform received the request and answered, but the answer cannot be read: a write may have happened.
+    private static bool IsUnreadableReply(PlatformError error)
+        => error.Code is PlatformResponseClassifier.EmptyResponseCode or PlatformResponseClassifier.HtmlResponseCode or PlatformResponseClassifier.MalformedResponseCode;
 
     private static void Record(TagList tags, long started, string outcome)
     {

@@ -12,6 +12,10 @@ namespace PlatformSdk.Http;
 /// </summary>
 public abstract class PlatformResponseClassifier
 {
+    internal const string EmptyResponseCode = "empty-response";
+    internal const string HtmlResponseCode = "html-response";
+    internal const string MalformedResponseCode = "malformed-response";
+
     /// <summary>Creates a classifier.</summary>
     /// <param name="catalogue">The platform's error catalogue.</param>
     protected PlatformResponseClassifier(ErrorCatalogue catalogue)
@@ -45,7 +49,8 @@ public abstract class PlatformResponseClassifier
             if (!body.IsEmpty && !LooksLikeHtml(body))
             {
                 var specific = ClassifyBody(response, body, context);
-                if (specific is not null)
+                // An unparsable 5xx body is a gateway's text page, not a platform reply: the status says more.
+                if (specific is not null && specific.Code != MalformedResponseCode)
                 {
                     return specific with { HttpStatus = status, RetryAfter = specific.RetryAfter ?? retryAfter };
                 }
@@ -71,12 +76,12 @@ public abstract class PlatformResponseClassifier
 
         if (body.IsEmpty)
         {
-            return Generic("empty-response", "The platform returned an empty body.", ErrorCategory.Transient, "Retry later; if it persists, the platform is degraded.", status, retryAfter);
+            return Generic(EmptyResponseCode, "The platform returned an empty body.", ErrorCategory.Transient, "Retry later; if it persists, the platform is degraded.", status, retryAfter);
         }
 
         if (LooksLikeHtml(body))
         {
-            return Generic("html-response", "The platform returned an HTML page instead of data (a gateway or maintenance page).", ErrorCategory.Transient, "Retry later; if it persists, check the environment endpoint.", status, retryAfter);
+            return Generic(HtmlResponseCode, "The platform returned an HTML page instead of data (a gateway or maintenance page).", ErrorCategory.Transient, "Retry later; if it persists, check the environment endpoint.", status, retryAfter);
         }
 
         var error = ClassifyBody(response, body, context);
@@ -94,7 +99,7 @@ public abstract class PlatformResponseClassifier
     /// <param name="detail">What was wrong with it (no body content).</param>
     /// <returns>A transient error.</returns>
     protected PlatformError MalformedResponse(string detail)
-        => new(Catalogue.Platform, "malformed-response", "The platform's response could not be read: " + detail, ErrorCategory.Transient,
+        => new(Catalogue.Platform, MalformedResponseCode, "The platform's response could not be read: " + detail, ErrorCategory.Transient,
             "The response was cut off or garbled; safe operations are retried, writes are reconciled before resending.");
 
     private PlatformError Generic(string code, string message, ErrorCategory category, string remedy, int status, TimeSpan? retryAfter)
