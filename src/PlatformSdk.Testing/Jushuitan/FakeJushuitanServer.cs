@@ -654,7 +654,14 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
             _legacyPendingActivatesAt = now + _options.TokenActivationDelay;
         }
 
-        return Ok(legacy: true, new JsonObject { ["expired_date"] = JushuitanJson.FormatTime(newExpiry) });
+        // Unlike list answers, refresh.token nests its payload under "data" (S-ieu-legacy RefreshTokenResult).
+        return FakeResponse.Json(JushuitanJson.Write(new JsonObject
+        {
+            ["code"] = 0,
+            ["issuccess"] = true,
+            ["msg"] = Success,
+            ["data"] = new JsonObject { ["expired_date"] = JushuitanJson.FormatTime(newExpiry) },
+        }));
     }
 
     private bool IsAccessTokenValidLocked(string token, DateTimeOffset now)
@@ -766,7 +773,7 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
             var root = new JsonObject { ["code"] = 0, ["issuccess"] = true, ["msg"] = Success };
             if (data is JsonObject fields)
             {
-                // Legacy responses are flat: lists and paging sit at the root, not under "data" (except refresh.token's data).
+                // Legacy list answers are flat: lists and paging sit at the root, not under "data".
                 foreach (var (name, value) in fields.ToArray())
                 {
                     fields.Remove(name);
