@@ -123,7 +123,7 @@ internal sealed class JstTestClient : IDisposable
             + $"\"items\":[{{\"sku_id\":\"SKU-1\",\"shop_sku_id\":\"S1\",\"name\":\"商品\",\"qty\":1,\"price\":90,\"base_price\":90,\"amount\":90,\"outer_oi_id\":\"{soId}-1\"}}]{pay}{extra}}}";
     }
 
-    public static string Orders(params string[] orders) => "[" + string.Join(",", orders) + "]";
+    public static string OrderArray(params string[] orders) => "[" + string.Join(",", orders) + "]";
 
     public void Dispose()
     {
