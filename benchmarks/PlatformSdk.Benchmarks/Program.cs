@@ -1,1 +1,8 @@
-Console.WriteLine("benchmarks placeholder");
+using BenchmarkDotNet.Running;
+
+namespace PlatformSdk.Benchmarks;
+
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
