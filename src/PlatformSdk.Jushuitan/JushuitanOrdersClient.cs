@@ -53,8 +53,8 @@ public class JushuitanOrdersClient
         {
             var wire = batch.Select(JushuitanMappers.ToWire).ToList();
             var body = JushuitanWireChoices.UploadBizIsArray || _transport.Protocol == JushuitanProtocol.Legacy
-                ? JushuitanTransport.Serialize(wire, JushuitanJsonContext.Default.ListUploadOrderWire)
-                : JushuitanTransport.Serialize(new UploadOrdersEnvelopeWire { Orders = wire }, JushuitanJsonContext.Default.UploadOrdersEnvelopeWire);
+                ? JushuitanTransport.Serialize(wire, JushuitanJsonContext.Wire.ListUploadOrderWire)
+                : JushuitanTransport.Serialize(new UploadOrdersEnvelopeWire { Orders = wire }, JushuitanJsonContext.Wire.UploadOrdersEnvelopeWire);
             using var reply = await _transport.SendAsync(JushuitanApi.UploadOrders, body, cancellationToken).ConfigureAwait(false);
             results.AddRange(ReadUploadResults(reply, batch));
         }
@@ -107,7 +107,7 @@ public class JushuitanOrdersClient
                         Status = query.Status?.Value,
                         PageIndex = index,
                         PageSize = size,
-                    }, JushuitanJsonContext.Default.OrderQueryWire), JushuitanWireChoices.OrderPageSize, cancellationToken).ConfigureAwait(false))
+                    }, JushuitanJsonContext.Wire.OrderQueryWire), JushuitanWireChoices.OrderPageSize, cancellationToken).ConfigureAwait(false))
                     {
                         var order = JushuitanMappers.Order(row);
                         if (order.OId != 0 && !seen.Add(order.OId))
@@ -207,7 +207,7 @@ public class JushuitanOrdersClient
             foreach (var batch in request.SoIds.Chunk(JushuitanWireChoices.CancelBatchSize))
             {
                 var body = JushuitanTransport.Serialize(batch.Select(s => new LegacyCancelWire { ShopId = request.ShopId, SoId = s }).ToList(),
-                    JushuitanJsonContext.Default.ListLegacyCancelWire);
+                    JushuitanJsonContext.Wire.ListLegacyCancelWire);
                 using var reply = await _transport.SendAsync(JushuitanApi.CancelOrders, body, cancellationToken).ConfigureAwait(false);
                 message = reply.Message;
             }
@@ -221,7 +221,7 @@ public class JushuitanOrdersClient
                     OIds = batch.ToList(),
                     CancelType = string.IsNullOrEmpty(request.CancelType) ? null : request.CancelType,
                     Remark = string.IsNullOrEmpty(request.Remark) ? null : request.Remark,
-                }, JushuitanJsonContext.Default.OpenCancelWire);
+                }, JushuitanJsonContext.Wire.OpenCancelWire);
                 using var reply = await _transport.SendAsync(JushuitanApi.CancelOrders, body, cancellationToken).ConfigureAwait(false);
                 message = reply.Root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String ? data.GetString() : reply.Message;
             }

@@ -36,7 +36,7 @@ public class JushuitanShopsClient
             PageSize = size,
             ShopIds = !legacy && query?.ShopIds is { Count: > 0 } ids ? ids.ToList() : null,
             Nicks = legacy && query?.Nicks is { Count: > 0 } nicks ? nicks.ToList() : null,
-        }, JushuitanJsonContext.Default.PageQueryWire), JushuitanWireChoices.ListPageSize, cancellationToken).ConfigureAwait(false))
+        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, cancellationToken).ConfigureAwait(false))
         {
             yield return JushuitanMappers.Shop(row);
         }
@@ -79,7 +79,7 @@ public class JushuitanWarehousesClient
     public virtual async IAsyncEnumerable<JushuitanWarehousePartner> QueryPartnersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var row in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryWarehousePartners,
-            (index, size) => JushuitanTransport.Serialize(new PageQueryWire { PageIndex = index, PageSize = size }, JushuitanJsonContext.Default.PageQueryWire),
+            (index, size) => JushuitanTransport.Serialize(new PageQueryWire { PageIndex = index, PageSize = size }, JushuitanJsonContext.Wire.PageQueryWire),
             JushuitanWireChoices.ListPageSize, cancellationToken).ConfigureAwait(false))
         {
             yield return JushuitanMappers.Warehouse(row);
@@ -122,7 +122,7 @@ public class JushuitanLogisticsCompaniesClient
             PageSize = size,
             ModifiedBegin = modifiedBegin is { } b ? JushuitanWireTime.Format(b) : null,
             ModifiedEnd = modifiedEnd is { } e ? JushuitanWireTime.Format(e) : null,
-        }, JushuitanJsonContext.Default.PageQueryWire), JushuitanWireChoices.ListPageSize, cancellationToken).ConfigureAwait(false))
+        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, cancellationToken).ConfigureAwait(false))
         {
             yield return JushuitanMappers.Logistics(row);
         }

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization;
 
 namespace PlatformSdk.Jushuitan.Protocol;
@@ -113,4 +116,12 @@ internal sealed class EmptyWire;
 [JsonSerializable(typeof(List<LegacyCancelWire>))]
 [JsonSerializable(typeof(OpenCancelWire))]
 [JsonSerializable(typeof(EmptyWire))]
-internal sealed partial class JushuitanJsonContext : JsonSerializerContext;
+internal sealed partial class JushuitanJsonContext : JsonSerializerContext
+{
+    /// <summary>Writes Chinese text as UTF-8 rather than \uXXXX escapes, as Jushuitan's own tools do; HTML-sensitive characters stay escaped.</summary>
+    public static JushuitanJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+}
