@@ -45,7 +45,7 @@ public static class PlatformSdkServiceCollectionExtensions
     public static IPlatformSdkBuilder UseDistributedTokenStore(this IPlatformSdkBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IAccessTokenStore>(sp => new DistributedCacheAccessTokenStore(sp.GetRequiredService<IDistributedCache>())));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAccessTokenStore>(sp => new DistributedCacheAccessTokenStore(sp.GetRequiredService<IDistributedCache>(), timeProvider: sp.GetService<TimeProvider>())));
         return builder;
     }
 

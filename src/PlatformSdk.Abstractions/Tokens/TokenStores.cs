@@ -60,17 +60,21 @@ public sealed class InMemoryAccessTokenStore : IAccessTokenStore
 /// </summary>
 public sealed class DistributedCacheAccessTokenStore : IAccessTokenStore
 {
+    private static readonly TimeSpan KeepAfterExpiry = TimeSpan.FromDays(1);
     private readonly IDistributedCache _cache;
     private readonly string _prefix;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the store.</summary>
     /// <param name="cache">The distributed cache.</param>
     /// <param name="keyPrefix">The cache key prefix.</param>
-    public DistributedCacheAccessTokenStore(IDistributedCache cache, string keyPrefix = "platformsdk:token:")
+    /// <param name="timeProvider">The clock used to compute cache lifetimes; <see cref="TimeProvider.System"/> when null.</param>
+    public DistributedCacheAccessTokenStore(IDistributedCache cache, string keyPrefix = "platformsdk:token:", TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         _cache = cache;
         _prefix = keyPrefix;
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -103,7 +107,9 @@ public sealed class DistributedCacheAccessTokenStore : IAccessTokenStore
         if (token.RefreshToken is null || token.RefreshTokenExpiresAt is not null)
         {
             // Kept a day past expiry so an expired token can still be found and refreshed, then dropped.
-            options.AbsoluteExpiration = keepUntil.AddDays(1);
+            // Relative to now, so a token stored long after it expired still gets a valid (future) lifetime.
+            var remaining = keepUntil + KeepAfterExpiry - _time.GetUtcNow();
+            options.AbsoluteExpirationRelativeToNow = remaining > KeepAfterExpiry ? remaining : KeepAfterExpiry;
         }
 
         await _cache.SetAsync(CacheKey(key), bytes, options, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,1 @@
+namespace PlatformSdk.Alibaba1688.Tests; public class Smoke { [Fact] public void Builds() => Assert.True(true); }
