@@ -1,0 +1,252 @@
+using System.Runtime.InteropServices;
+
+namespace PlatformSdk.Matching;
+
+/// <summary>
+/// The ERP side of R1688-11, indexed once: a hash table of SKU codes and one of product codes, both keyed by the
+/// caller's own strings under a <see cref="SkuCodeComparer"/>. Building is O(n) time and memory; lookups are O(1)
+/// and allocate nothing. Immutable after creation, so one catalogue can serve several concurrent matches.
+/// </summary>
+/// <remarks>
+/// Codes that become equal after normalisation but are not the same ERP entry (<c>AB-01</c> and <c>ab-01</c>, or
+/// one SKU code under two products) are <em>ambiguous</em>: they never match, and the result names every candidate
+/// so the merchant can fix the ERP data. Repeating the very same entry (same SKU code and product code,
+/// character for character) is not ambiguous. Blank codes are skipped and counted.
+/// </remarks>
+public sealed class SkuMatchingCatalogue
+{
+    private readonly Dictionary<string, int> _skuIndex;
+    private readonly List<ErpSku> _skus;
+    private readonly List<ErpSku[]> _ambiguousSkus = [];
+    private readonly Dictionary<string, int> _productIndex;
+    private readonly List<string> _products;
+    private readonly List<string[]> _ambiguousProducts = [];
+
+    private SkuMatchingCatalogue(SkuCodeComparer comparer, int skuCapacity, int productCapacity)
+    {
+        Comparer = comparer;
+        _skuIndex = new Dictionary<string, int>(skuCapacity, comparer);
+        _skus = new List<ErpSku>(skuCapacity);
+        _productIndex = new Dictionary<string, int>(productCapacity, comparer);
+        _products = new List<string>(productCapacity);
+    }
+
+    /// <summary>The comparer the codes were indexed with.</summary>
+    public SkuCodeComparer Comparer { get; }
+
+    /// <summary>Distinct, unambiguous ERP SKU codes.</summary>
+    public int SkuCount { get; private set; }
+
+    /// <summary>Distinct, unambiguous ERP product codes (given explicitly or taken from the SKUs).</summary>
+    public int ProductCount { get; private set; }
+
+    /// <summary>Normalised SKU codes shared by different ERP entries; they never match.</summary>
+    public int AmbiguousSkuCodeCount => _ambiguousSkus.Count;
+
+    /// <summary>Normalised product codes shared by different ERP product codes; they never match.</summary>
+    public int AmbiguousProductCodeCount => _ambiguousProducts.Count;
+
+    /// <summary>Catalogue entries skipped because their SKU code or product code was blank.</summary>
+    public int BlankCodeCount { get; private set; }
+
+    /// <summary>Builds a catalogue.</summary>
+    /// <param name="skus">The ERP SKUs. The product code of each SKU is also an ERP product code (rule 2 may match it).</param>
+    /// <param name="productCodes">ERP product codes, including products without SKUs; <see langword="null"/> for none besides the SKUs' products.</param>
+    /// <param name="normalization">How codes are compared; <see langword="null"/> for <see cref="SkuCodeNormalization.Default"/>.</param>
+    /// <returns>The catalogue.</returns>
+    public static SkuMatchingCatalogue Create(IEnumerable<ErpSku> skus, IEnumerable<string>? productCodes = null, SkuCodeNormalization? normalization = null)
+    {
+        ArgumentNullException.ThrowIfNull(skus);
+        var comparer = normalization is null || normalization == SkuCodeNormalization.Default
+            ? SkuCodeComparer.Default
+            : new SkuCodeComparer(normalization);
+        var skuCapacity = skus.TryGetNonEnumeratedCount(out var n) ? n : 0;
+        var productCapacity = productCodes is not null && productCodes.TryGetNonEnumeratedCount(out var p) ? p : skuCapacity / 4;
+        var catalogue = new SkuMatchingCatalogue(comparer, skuCapacity, productCapacity);
+
+        string? previousProduct = null;
+        foreach (var sku in skus)
+        {
+            catalogue.AddSku(sku);
+
+            // ERP exports list SKUs grouped by product: skip the product lookup while the code repeats.
+            if (!ReferenceEquals(sku.ProductCode, previousProduct) && !SkuCodeComparer.IsBlank(sku.ProductCode))
+            {
+                catalogue.AddProduct(sku.ProductCode);
+                previousProduct = sku.ProductCode;
+            }
+        }
+
+        if (productCodes is not null)
+        {
+            foreach (var code in productCodes)
+            {
+                if (SkuCodeComparer.IsBlank(code))
+                {
+                    catalogue.BlankCodeCount++;
+                }
+                else
+                {
+                    catalogue.AddProduct(code);
+                }
+            }
+        }
+
+        return catalogue;
+    }
+
+    /// <summary>Looks up an ERP SKU by a platform SKU cargo number.</summary>
+    /// <param name="code">The cargo number.</param>
+    /// <param name="sku">The ERP SKU when exactly one is equal.</param>
+    /// <returns><see langword="true"/> when exactly one ERP SKU is equal after normalisation.</returns>
+    public bool TryFindSku(string? code, out ErpSku sku)
+    {
+        if (FindSku(code, out var index) == LookupState.Found)
+        {
+            sku = _skus[index];
+            return true;
+        }
+
+        sku = default;
+        return false;
+    }
+
+    /// <summary>Looks up an ERP product code by a platform item cargo number.</summary>
+    /// <param name="code">The cargo number.</param>
+    /// <param name="productCode">The ERP product code (as written in the ERP) when exactly one is equal.</param>
+    /// <returns><see langword="true"/> when exactly one ERP product code is equal after normalisation.</returns>
+    public bool TryFindProduct(string? code, out string productCode)
+    {
+        if (FindProduct(code, out var index) == LookupState.Found)
+        {
+            productCode = _products[index];
+            return true;
+        }
+
+        productCode = string.Empty;
+        return false;
+    }
+
+    /// <summary>Returns the ERP SKUs that make a code ambiguous.</summary>
+    /// <param name="code">A code.</param>
+    /// <returns>The candidates; empty when the code is not ambiguous.</returns>
+    public IReadOnlyList<ErpSku> GetAmbiguousSkus(string? code)
+        => FindSku(code, out var index) == LookupState.Ambiguous ? _ambiguousSkus[index] : [];
+
+    /// <summary>Returns the ERP product codes that make a code ambiguous.</summary>
+    /// <param name="code">A code.</param>
+    /// <returns>The candidates; empty when the code is not ambiguous.</returns>
+    public IReadOnlyList<string> GetAmbiguousProducts(string? code)
+        => FindProduct(code, out var index) == LookupState.Ambiguous ? _ambiguousProducts[index] : [];
+
+    internal LookupState FindSku(string? code, out int index)
+    {
+        index = 0;
+        if (SkuCodeComparer.IsBlank(code) || !_skuIndex.TryGetValue(code, out var value))
+        {
+            return LookupState.NotFound;
+        }
+
+        // Non-negative values index the SKU list; negative ones (~i) index the ambiguity lists.
+        index = value >= 0 ? value : ~value;
+        return value >= 0 ? LookupState.Found : LookupState.Ambiguous;
+    }
+
+    internal LookupState FindProduct(string? code, out int index)
+    {
+        index = 0;
+        if (SkuCodeComparer.IsBlank(code) || !_productIndex.TryGetValue(code, out var value))
+        {
+            return LookupState.NotFound;
+        }
+
+        index = value >= 0 ? value : ~value;
+        return value >= 0 ? LookupState.Found : LookupState.Ambiguous;
+    }
+
+    internal ErpSku SkuAt(int index) => _skus[index];
+
+    internal ErpSku[] AmbiguousSkusAt(int index) => _ambiguousSkus[index];
+
+    internal string ProductAt(int index) => _products[index];
+
+    internal string[] AmbiguousProductsAt(int index) => _ambiguousProducts[index];
+
+    private void AddSku(ErpSku sku)
+    {
+        if (SkuCodeComparer.IsBlank(sku.SkuCode))
+        {
+            BlankCodeCount++;
+            return;
+        }
+
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_skuIndex, sku.SkuCode, out var exists);
+        if (!exists)
+        {
+            slot = _skus.Count;
+            _skus.Add(sku);
+            SkuCount++;
+            return;
+        }
+
+        if (slot >= 0)
+        {
+            var first = _skus[slot];
+            if (string.Equals(first.SkuCode, sku.SkuCode, StringComparison.Ordinal)
+                && string.Equals(first.ProductCode, sku.ProductCode, StringComparison.Ordinal))
+            {
+                return; // the same entry listed twice
+            }
+
+            slot = ~_ambiguousSkus.Count;
+            _ambiguousSkus.Add([first, sku]);
+            SkuCount--;
+            return;
+        }
+
+        var candidates = _ambiguousSkus[~slot];
+        if (Array.IndexOf(candidates, sku) < 0)
+        {
+            _ambiguousSkus[~slot] = [.. candidates, sku];
+        }
+    }
+
+    private void AddProduct(string code)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_productIndex, code, out var exists);
+        if (!exists)
+        {
+            slot = _products.Count;
+            _products.Add(code);
+            ProductCount++;
+            return;
+        }
+
+        if (slot >= 0)
+        {
+            var first = _products[slot];
+            if (string.Equals(first, code, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            slot = ~_ambiguousProducts.Count;
+            _ambiguousProducts.Add([first, code]);
+            ProductCount--;
+            return;
+        }
+
+        var candidates = _ambiguousProducts[~slot];
+        if (Array.IndexOf(candidates, code) < 0)
+        {
+            _ambiguousProducts[~slot] = [.. candidates, code];
+        }
+    }
+
+    internal enum LookupState
+    {
+        NotFound,
+        Found,
+        Ambiguous,
+    }
+}
