@@ -17,6 +17,9 @@ public static class JushuitanErrorCatalogue
     private const string PartnerRemedy = "Jushuitan rejected the partnerid. Test credentials work only against the Test environment and production credentials only "
         + "against Production: check the Environment setting matches the credentials, and that partnerid has no spaces around it (RJST-01).";
 
+    private const string AppKeyRemedy = "Jushuitan rejected the app_key. Test credentials work only against the Test environment and production credentials only "
+        + "against Production: check the Environment setting matches the credentials, and that app_key has no spaces around it (RJST-01).";
+
     private const string SignatureRemedy = "Jushuitan rejected the signature. Check that the partnerkey / app_secret belongs to the same app and environment as the "
         + "partnerid / app_key, and that the configured values are complete; the SDK's signature is verified against published vectors.";
 
@@ -36,11 +39,16 @@ public static class JushuitanErrorCatalogue
         .Message("access_token已过期", ErrorCategory.Authentication, TokenRemedy, "RJST-02", isTokenExpiry: true)
         .Message("token超时", ErrorCategory.Authentication, TokenRemedy, "RJST-02", isTokenExpiry: true)
         .Message("验证数据完整性失败", ErrorCategory.Authentication, TokenRemedy, "RJST-02", isTokenExpiry: true)
+        // Legacy code 100 "合作者参数错误:token无效或已过期": the token part is longer than the generic prefix, so it wins (doc §10: code 100 without partnerid is a token error).
+        .Message("token已过期", ErrorCategory.Authentication, TokenRemedy, "RJST-02", isTokenExpiry: true)
+        .Message("token无效", ErrorCategory.Authentication, TokenRemedy, "RJST-02", isTokenExpiry: true)
         .Message("服务商应用禁止刷新access_token", ErrorCategory.Authentication,
             "Since 2023-08-15 ISV apps may not refresh tokens: send the merchant through the authorization page again (BuildAuthorizationUrl, then ExchangeCodeAsync).")
         // RJST-01: the exact "partnerid invalid" text was not found; match the parameter name and the legacy code-100 text.
         .Message("partnerid", ErrorCategory.Configuration, PartnerRemedy, "RJST-01")
         .Message("合作者参数错误", ErrorCategory.Configuration, PartnerRemedy, "RJST-01")
+        // RJST-01 on the open API: an app_key of the other environment (no platform text known; the bundled fake says "app_key无效").
+        .Message("app_key无效", ErrorCategory.Configuration, AppKeyRemedy, "RJST-01")
         .Message("无效签名", ErrorCategory.Configuration, SignatureRemedy)
         .Message("签名错误", ErrorCategory.Configuration, SignatureRemedy)
         .Message("TS无效", ErrorCategory.Transient, "The timestamp was outside Jushuitan's 10-minute window. The SDK retries once with a fresh timestamp; if it persists, synchronise this machine's clock (NTP).")
