@@ -268,18 +268,24 @@ public class JushuitanOrdersClient
             rows = JushuitanJson.Array(reply.Root, "datas").Concat(JushuitanJson.Array(reply.Root, "data")).ToList();
         }
 
-        var bySoId = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        // One batch may hold the same so_id for two shops (RJST-09) and rows carry no shop_id: hand out rows per so_id in order.
+        var bySoId = new Dictionary<string, Queue<JsonElement>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             if (JushuitanJson.String(row, "so_id") is { } soId)
             {
-                bySoId.TryAdd(soId, row);
+                if (!bySoId.TryGetValue(soId, out var queue))
+                {
+                    bySoId[soId] = queue = new Queue<JsonElement>();
+                }
+
+                queue.Enqueue(row);
             }
         }
 
         foreach (var order in batch)
         {
-            if (!bySoId.TryGetValue(order.SoId, out var row))
+            if (!bySoId.TryGetValue(order.SoId, out var queue) || !queue.TryDequeue(out var row))
             {
                 // No per-order row (legacy replies may have none, doc §7): the envelope's success stands for every order.
                 yield return new JushuitanOrderUploadResult { ShopId = order.ShopId, SoId = order.SoId, IsSuccess = true, Message = reply.Message };
