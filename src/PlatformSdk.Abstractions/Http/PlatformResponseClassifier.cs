@@ -59,6 +59,17 @@ public abstract class PlatformResponseClassifier
             return Generic($"http-{status}", $"HTTP {status} {response.ReasonPhrase}", ErrorCategory.Transient, "The platform or its gateway failed; safe operations are retried, writes are reconciled before resending.", status, retryAfter);
         }
 
+        if (status is >= 400 and < 500 && !body.IsEmpty && !LooksLikeHtml(body))
+        {
+            // Gateways such as 1688's answer 4xx with a platform error body ({"error_code":"401"} token expiry,
+            // gw.* codes): that body says more than the status, so it wins when the platform's parser can read it.
+            var specific = ClassifyBody(response, body, context);
+            if (specific is not null && specific.Code != MalformedResponseCode)
+            {
+                return specific with { HttpStatus = status, RetryAfter = specific.RetryAfter ?? retryAfter };
+            }
+        }
+
         if (status is 401 or 403)
         {
             return Generic($"http-{status}", $"HTTP {status} {response.ReasonPhrase}", ErrorCategory.Authentication, "The platform refused the credentials; check the app key, secret and token for this environment.", status, retryAfter);
