@@ -1,0 +1,138 @@
+using System.Globalization;
+using PlatformSdk.Alibaba1688.Errors;
+using PlatformSdk.Alibaba1688.Models.Logistics;
+using PlatformSdk.Alibaba1688.Protocol;
+using PlatformSdk.Errors;
+using PlatformSdk.Validation;
+
+namespace PlatformSdk.Alibaba1688;
+
+/// <summary>One shop's carriers and shipping with an own carrier (R1688-14: otherwise 1688 treats the order as unshipped).</summary>
+public class Alibaba1688LogisticsClient
+{
+    private readonly Alibaba1688Transport _transport = null!;
+    private readonly string _shop = null!;
+
+    internal Alibaba1688LogisticsClient(Alibaba1688Transport transport, string shop)
+    {
+        _transport = transport;
+        _shop = shop;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected Alibaba1688LogisticsClient()
+    {
+    }
+
+    /// <summary>Lists the own carriers (<see cref="Alibaba1688WireChoices.CarrierListApi"/>); map ERP carriers to their <c>CompanyNo</c> (RLOG-05, RLOG-12).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The carriers.</returns>
+    public virtual async Task<IReadOnlyList<Alibaba1688Carrier>> ListCarriersAsync(CancellationToken cancellationToken = default)
+    {
+        using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.CarrierList, [], cancellationToken).ConfigureAwait(false);
+        return Alibaba1688Json.Array(reply.RootElement, "result").Select(Alibaba1688Mappers.Carrier).OfType<Alibaba1688Carrier>().ToArray();
+    }
+
+    /// <summary>
+    /// Ships sub-orders of an order (<c>alibaba.logistics.OpDeliverySendOrder.offline</c>). Each sub-order ships whole, once
+    /// (RLOG-52). Not retried once it may have reached 1688. An order 1688 reports as already shipped
+    /// (<c>发货失败,订单状态为[等待买家收货]</c>, RLOG-13) returns <see cref="Alibaba1688ShipOutcome.AlreadyShipped"/> instead of throwing.
+    /// </summary>
+    /// <param name="request">The shipment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="PlatformException">1688 refused the shipment (for example a missing carrier mapping, RLOG-05).</exception>
+    public virtual async Task<Alibaba1688ShipResult> ShipAsync(Alibaba1688ShipRequest request, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("sendGoods", Alibaba1688JsonContext.Serialize(new List<SendGoodsWire>
+            {
+                new()
+                {
+                    SourceId = request.OrderId,
+                    SendGoodEntries = request.Entries.Select(e => new SendGoodEntryWire { SourceEntryId = e.SubOrderId, Amount = e.Quantity }).ToList(),
+                },
+            }, Alibaba1688JsonContext.Wire.ListSendGoodsWire)),
+            new("extBody", Alibaba1688JsonContext.Serialize(new ShipExtBodyWire
+            {
+                CpCode = request.CarrierCode.Trim(),
+                LogisticsCpName = request.CarrierName,
+                MailNo = request.TrackingNumber.Trim(),
+            }, Alibaba1688JsonContext.Wire.ShipExtBodyWire)),
+            new("gmtSend", Alibaba1688WireTime.Format(request.ShippedAt)),
+        };
+        if (!string.IsNullOrEmpty(request.Remarks))
+        {
+            parameters.Add(new("remarks", request.Remarks));
+        }
+
+        try
+        {
+            using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.Ship, parameters, cancellationToken).ConfigureAwait(false);
+            var result = Alibaba1688Json.Property(reply.RootElement, "result");
+            var failures = result is { } r
+                ? Alibaba1688Json.Array(r, "sendFailList").Select(f => new Alibaba1688ShipFailure(
+                    Alibaba1688Json.Long(f, "sourceEntryId"),
+                    Alibaba1688ErrorCatalogue.Instance.Classify(Alibaba1688Json.String(f, "errorCode") ?? Alibaba1688ResponseClassifier.UnnamedBusinessErrorCode, null,
+                        Alibaba1688Json.String(f, "errorMessage") ?? string.Empty))).ToArray()
+                : [];
+            var shipped = result is { } s && Alibaba1688Json.Property(s, "sendSuccessList") is not null
+                ? Alibaba1688Json.Array(s, "sendSuccessList").Select(e => Alibaba1688Json.Long(e, "sourceEntryId")).OfType<long>().ToArray()
+                : failures.Length == 0 ? request.Entries.Select(e => e.SubOrderId).ToArray() : [];
+            if (failures.Length == 0)
+            {
+                return new Alibaba1688ShipResult { Outcome = Alibaba1688ShipOutcome.Shipped, ShippedSubOrderIds = shipped };
+            }
+
+            if (failures.All(f => f.Error.Category == ErrorCategory.AlreadyDone))
+            {
+                return new Alibaba1688ShipResult { Outcome = Alibaba1688ShipOutcome.AlreadyShipped, ShippedSubOrderIds = shipped, Failures = failures };
+            }
+
+            if (shipped.Length == 0)
+            {
+                throw new PlatformException(failures.First(f => f.Error.Category != ErrorCategory.AlreadyDone).Error);
+            }
+
+            return new Alibaba1688ShipResult { Outcome = Alibaba1688ShipOutcome.PartlyFailed, ShippedSubOrderIds = shipped, Failures = failures };
+        }
+        catch (PlatformException ex) when (ex.Category == ErrorCategory.AlreadyDone)
+        {
+            // RLOG-13: already shipped or in after-sales; nothing to sync.
+            return new Alibaba1688ShipResult
+            {
+                Outcome = Alibaba1688ShipOutcome.AlreadyShipped,
+                Failures = [new Alibaba1688ShipFailure(null, ex.Error)],
+            };
+        }
+    }
+
+    private static void Validate(Alibaba1688ShipRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var guard = new ValidationGuard(Alibaba1688ErrorCatalogue.Platform);
+        guard.Positive("orderId", request.OrderId);
+        guard.Required("carrierCode", request.CarrierCode, "RLOG-05");
+        guard.Required("trackingNumber", request.TrackingNumber);
+        var entries = request.Entries ?? [];
+        if (entries.Count == 0)
+        {
+            guard.Fail("entries", "0", "RLOG-52", "ship at least one sub-order.");
+        }
+
+        var seen = new HashSet<long>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i] ?? throw guard.Fail($"entries[{i}]", null, null, "the entry is missing.");
+            guard.Positive($"entries[{i}].subOrderId", entry.SubOrderId);
+            guard.Positive($"entries[{i}].quantity", entry.Quantity);
+            if (!seen.Add(entry.SubOrderId))
+            {
+                guard.Fail($"entries[{i}].subOrderId", entry.SubOrderId.ToString(CultureInfo.InvariantCulture), "RLOG-52",
+                    "1688 ships per sub-order only; one sub-order's quantity cannot be split across entries or shipments.");
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using PlatformSdk.Alibaba1688.Errors;
+using PlatformSdk.Alibaba1688.Models.Products;
+using PlatformSdk.Alibaba1688.Protocol;
+using PlatformSdk.Alibaba1688.Validation;
+using PlatformSdk.Errors;
+
+namespace PlatformSdk.Alibaba1688;
+
+/// <summary>One shop's products: publish as a simple offer (R1688-06..08), download by id, by link or all (R1688-05, R1688-09, R1688-10).</summary>
+public class Alibaba1688ProductsClient
+{
+    private readonly Alibaba1688Transport _transport = null!;
+    private readonly string _shop = null!;
+
+    internal Alibaba1688ProductsClient(Alibaba1688Transport transport, string shop)
+    {
+        _transport = transport;
+        _shop = shop;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected Alibaba1688ProductsClient()
+    {
+    }
+
+    /// <summary>
+    /// Publishes an ERP main product as a simple offer without SKU specs (R1688-08). Images are checked before anything is
+    /// uploaded: only the first 5 are uploaded and the rest reported in <see cref="Alibaba1688PublishResult.DroppedImages"/>;
+    /// a kept image over 2 MB is rejected with its index and size (R1688-06). Each image goes to the photobank
+    /// (<c>alibaba.photobank.photo.add</c>), then the offer is created (<see cref="Alibaba1688WireChoices.PublishApi"/>).
+    /// The offer is private and tradable online (R1688-07). Not retried once it may have reached 1688.
+    /// </summary>
+    /// <param name="request">The product.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new offer.</returns>
+    public virtual async Task<Alibaba1688PublishResult> PublishAsync(Alibaba1688PublishRequest request, CancellationToken cancellationToken = default)
+    {
+        var selection = Alibaba1688ProductValidator.Validate(request);
+        var paths = new List<string>(selection.Kept.Count);
+        foreach (var image in selection.Kept)
+        {
+            var parameters = new List<KeyValuePair<string, string>>
+            {
+                new("name", image.Name),
+                new("webSite", "1688"),
+            };
+            if (request.AlbumId is { } album)
+            {
+                parameters.Add(new("albumID", Alibaba1688Mappers.Text(album)));
+            }
+
+            using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.PhotoAdd, parameters, cancellationToken,
+                new Alibaba1688FilePart("imageBytes", image.Name, image.Content)).ConfigureAwait(false);
+            var root = reply.RootElement;
+            var url = Alibaba1688Json.Path(root, "image", "url") ?? Alibaba1688Json.Path(root, "result", "image", "url")
+                ?? Alibaba1688Json.Path(root, "image") ?? Alibaba1688Json.Path(root, "result", "url");
+            var text = url is { ValueKind: JsonValueKind.String } u ? u.GetString() : null;
+            if (string.IsNullOrEmpty(text))
+            {
+                throw Malformed("the photobank reply has no image URL", "The image may have been stored; check the photobank before publishing again.");
+            }
+
+            paths.Add(Alibaba1688Mappers.RelativeImagePath(text));
+        }
+
+        var publish = new List<KeyValuePair<string, string>>
+        {
+            new("productType", Alibaba1688WireChoices.PublishProductType),
+            new("categoryID", Alibaba1688Mappers.Text(request.CategoryId)),
+            new("subject", request.Subject),
+            new("webSite", "1688"),
+            new("image", Alibaba1688JsonContext.Serialize(new ProductImageWire { Images = paths }, Alibaba1688JsonContext.Wire.ProductImageWire)),
+        };
+        if (!string.IsNullOrEmpty(request.Description))
+        {
+            publish.Add(new("description", request.Description));
+        }
+
+        if (request.Price is not null || request.AmountOnSale is not null)
+        {
+            publish.Add(new("saleInfo", Alibaba1688JsonContext.Serialize(new SaleInfoWire
+            {
+                AmountOnSale = request.AmountOnSale,
+                PriceRanges = request.Price is { } price ? [new PriceRangeWire { StartQuantity = 1, Price = price }] : null,
+            }, Alibaba1688JsonContext.Wire.SaleInfoWire)));
+        }
+
+        using var created = await _transport.SendAsync(_shop, Alibaba1688Api.Publish, publish, cancellationToken).ConfigureAwait(false);
+        var productId = Alibaba1688Json.Long(created.RootElement, "productID", "productId")
+            ?? (Alibaba1688Json.Property(created.RootElement, "result") is { } result ? Alibaba1688Json.Long(result, "productID", "productId") : null)
+            ?? throw Malformed("the publish reply has no productID", "The offer may have been created; check the shop's offers before publishing again.");
+        return new Alibaba1688PublishResult { ProductId = productId, ImagePaths = paths, DroppedImages = selection.Dropped };
+    }
+
+    /// <summary>Reads one offer (<c>alibaba.product.get</c>).</summary>
+    /// <param name="offerId">The offer id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The offer, or <see langword="null"/> when the reply has none.</returns>
+    public virtual async Task<Alibaba1688Product?> GetAsync(long offerId, CancellationToken cancellationToken = default)
+    {
+        new PlatformSdk.Validation.ValidationGuard(Alibaba1688ErrorCatalogue.Platform).Positive("productID", offerId, "R1688-10");
+        using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.ProductGet,
+            [new("productID", Alibaba1688Mappers.Text(offerId)), new("webSite", "1688")], cancellationToken).ConfigureAwait(false);
+        var root = reply.RootElement;
+        var info = Alibaba1688Json.Property(root, "productInfo") ?? Alibaba1688Json.Path(root, "result", "productInfo") ?? Alibaba1688Json.Property(root, "result");
+        return info is { } i ? Alibaba1688Mappers.Product(i) : null;
+    }
+
+    /// <summary>Reads the offer of a link such as <c>https://detail.1688.com/offer/549605719581.html?spm=…</c> (R1688-10).</summary>
+    /// <param name="offerUrl">The link.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The offer, or <see langword="null"/>.</returns>
+    /// <exception cref="PlatformSdk.Validation.PlatformValidationException">The link is not a 1688 offer link; nothing was sent.</exception>
+    public virtual Task<Alibaba1688Product?> GetByUrlAsync(string offerUrl, CancellationToken cancellationToken = default)
+        => GetAsync(Alibaba1688OfferUrl.Parse(offerUrl), cancellationToken);
+
+    /// <summary>
+    /// Downloads every product of the shop, a page (≤ 20) at a time (R1688-05, R1688-09), starting at <paramref name="from"/>.
+    /// Persist each page's <see cref="Alibaba1688ProductPage.Next"/> to resume after a restart. Items without <c>skuInfos</c> are
+    /// read again with <c>alibaba.product.get</c> (<see cref="Alibaba1688WireChoices.FetchDetailWhenSkusMissing"/>); products are
+    /// de-duplicated by offer id within one enumeration.
+    /// </summary>
+    /// <param name="from">Where to start; <see langword="null"/> for the first page.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The pages.</returns>
+    public virtual async IAsyncEnumerable<Alibaba1688ProductPage> DownloadAllAsync(Alibaba1688ProductCursor? from = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var seen = new HashSet<long>();
+        for (var cursor = from ?? Alibaba1688ProductCursor.Start; ;)
+        {
+            var products = new List<Alibaba1688Product>();
+            var needDetail = new List<long>();
+            long? total;
+            int count;
+            using (var reply = await _transport.SendAsync(_shop, Alibaba1688Api.ProductList,
+            [
+                new("pageNo", Alibaba1688Mappers.Text(cursor.PageNo)),
+                new("pageSize", Alibaba1688Mappers.Text(Alibaba1688WireChoices.ProductPageSize)),
+                new("needDetail", Alibaba1688WireChoices.FetchDetailWhenSkusMissing ? "true" : "false"),
+            ], cancellationToken).ConfigureAwait(false))
+            {
+                var root = reply.RootElement;
+                var page = Alibaba1688Json.Path(root, "result", "pageResult") ?? Alibaba1688Json.Path(root, "pageResult")
+                    ?? Alibaba1688Json.Path(root, "result", "result", "pageResult");
+                var items = page is { } p ? Alibaba1688Json.Array(p, "resultList").ToArray() : [];
+                total = page is { } pt ? Alibaba1688Json.Long(pt, "totalRecords") : null;
+                count = items.Length;
+                foreach (var item in items)
+                {
+                    if (Alibaba1688Mappers.Product(item) is not { } product || !seen.Add(product.ProductId))
+                    {
+                        continue;
+                    }
+
+                    if (Alibaba1688WireChoices.FetchDetailWhenSkusMissing && !Alibaba1688Mappers.HasSkuInfos(item))
+                    {
+                        needDetail.Add(product.ProductId);
+                    }
+
+                    products.Add(product);
+                }
+            }
+
+            for (var i = 0; i < products.Count; i++)
+            {
+                if (needDetail.Contains(products[i].ProductId)
+                    && await GetAsync(products[i].ProductId, cancellationToken).ConfigureAwait(false) is { } detail)
+                {
+                    products[i] = detail;
+                }
+            }
+
+            var last = count == 0 || (total is { } t && (long)cursor.PageNo * Alibaba1688WireChoices.ProductPageSize >= t);
+            var next = last ? null : new Alibaba1688ProductCursor(cursor.PageNo + 1);
+            yield return new Alibaba1688ProductPage(products, cursor, total, next);
+            if (next is null)
+            {
+                yield break;
+            }
+
+            cursor = next;
+        }
+    }
+
+    private static PlatformException Malformed(string detail, string remedy)
+        => new(new PlatformError(Alibaba1688ErrorCatalogue.Platform, "malformed-response", "1688's reply could not be read: " + detail, ErrorCategory.Unknown, remedy)
+        {
+            RuleId = null,
+        })
+        { MayHaveBeenProcessed = true };
+}

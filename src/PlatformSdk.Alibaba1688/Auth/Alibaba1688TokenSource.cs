@@ -1,0 +1,88 @@
+using PlatformSdk.Alibaba1688.Errors;
+using PlatformSdk.Alibaba1688.Models.Auth;
+using PlatformSdk.Alibaba1688.Protocol;
+using PlatformSdk.Errors;
+using PlatformSdk.Tokens;
+
+namespace PlatformSdk.Alibaba1688.Auth;
+
+/// <summary>
+/// Obtains and refreshes each shop's token (R1688-03: one app, many shops; the token key's tenant is the shop). A shop's
+/// first token comes from <c>Shops:&lt;shop&gt;</c> in the options or from an authorization stored by
+/// <see cref="Alibaba1688AuthClient.ExchangeCodeAsync"/>; refreshes use <c>grant_type=refresh_token</c> (doc §4).
+/// </summary>
+internal sealed class Alibaba1688TokenSource : IAccessTokenSource
+{
+    private readonly Alibaba1688Transport _transport;
+
+    public Alibaba1688TokenSource(Alibaba1688Transport transport) => _transport = transport;
+
+    public Task<AccessToken> AcquireAsync(TokenKey key, CancellationToken cancellationToken)
+    {
+        var now = _transport.Time.GetUtcNow();
+        _transport.Options.Shops.TryGetValue(key.Tenant, out var shop);
+        if (!string.IsNullOrEmpty(shop?.AccessToken))
+        {
+            return Task.FromResult(new AccessToken(shop.AccessToken, shop.AccessTokenExpiresAt ?? now + Alibaba1688WireChoices.AssumedAccessTokenLifetime)
+            {
+                ObtainedAt = now,
+                RefreshToken = shop.RefreshToken,
+                RefreshTokenExpiresAt = shop.RefreshTokenExpiresAt,
+            });
+        }
+
+        if (!string.IsNullOrEmpty(shop?.RefreshToken))
+        {
+            var seed = new AccessToken("(none)", now) { RefreshToken = shop.RefreshToken, RefreshTokenExpiresAt = shop.RefreshTokenExpiresAt };
+            return RefreshAsync(key, seed, cancellationToken);
+        }
+
+        throw NotAuthorized(key.Tenant, "it has no token");
+    }
+
+    public async Task<AccessToken> RefreshAsync(TokenKey key, AccessToken current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var now = _transport.Time.GetUtcNow();
+        if (string.IsNullOrEmpty(current.RefreshToken))
+        {
+            throw NotAuthorized(key.Tenant, "its access token expired and no refresh token is known");
+        }
+
+        if (current.RefreshTokenExpiresAt is { } refreshExpiry && now >= refreshExpiry)
+        {
+            throw NotAuthorized(key.Tenant, $"its refresh token expired at {refreshExpiry:u}");
+        }
+
+        var grant = await _transport.RequestTokenAsync(key.Tenant, Alibaba1688Api.TokenRefresh, Alibaba1688WireChoices.RefreshTokenProtocol,
+        [
+            new("grant_type", "refresh_token"),
+            new("client_id", _transport.AppKey),
+            new("client_secret", _transport.AppSecret),
+            new("refresh_token", current.RefreshToken),
+        ], cancellationToken).ConfigureAwait(false);
+        // A refresh reply may omit refresh_token (doc §4): the old one stays valid, keep it and its expiry.
+        return ToAccessToken(grant, now, grant.RefreshToken is null ? current : null);
+    }
+
+    public static AccessToken ToAccessToken(Alibaba1688TokenGrant grant, DateTimeOffset now, AccessToken? keepRefreshFrom)
+    {
+        var lifetime = grant.AccessTokenExpiresAt - now;
+        // Stamp the expiry early so the shared provider refreshes WireChoices.TokenRefreshMargin before 1688 would reject it.
+        var margin = lifetime > Alibaba1688WireChoices.TokenRefreshMargin * 2 ? Alibaba1688WireChoices.TokenRefreshMargin : TimeSpan.Zero;
+        return new AccessToken(grant.AccessToken, grant.AccessTokenExpiresAt - margin)
+        {
+            ObtainedAt = now,
+            RefreshToken = grant.RefreshToken ?? keepRefreshFrom?.RefreshToken,
+            RefreshTokenExpiresAt = grant.RefreshToken is null ? keepRefreshFrom?.RefreshTokenExpiresAt ?? grant.RefreshTokenExpiresAt : grant.RefreshTokenExpiresAt,
+        };
+    }
+
+    public static PlatformException NotAuthorized(string shop, string why)
+        => new(new PlatformError(Alibaba1688ErrorCatalogue.Platform, "shop-not-authorized",
+            $"1688 shop '{shop}' is not authorized: {why}.", ErrorCategory.Authentication,
+            $"Send the shop's main account to Alibaba1688Client.Auth.BuildAuthorizationUrl(state) and pass the returned code to "
+            + $"Auth.ExchangeCodeAsync(\"{shop}\", code) within 2 minutes, or configure Shops:{shop}:AccessToken / RefreshToken. "
+            + "The app must first be subscribed by the shop's main account in the 1688 service market (R1688-02).")
+        { RuleId = "R1688-03" });
+}
