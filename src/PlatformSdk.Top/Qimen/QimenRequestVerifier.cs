@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Web;
+using PlatformSdk.Top.Protocol;
+
+namespace PlatformSdk.Top.Qimen;
+
+/// <summary>Why an inbound Qimen push was refused.</summary>
+public enum QimenVerificationFailure
+{
+    /// <summary>The push is authentic and fresh.</summary>
+    None = 0,
+
+    /// <summary>The query string has no <c>sign</c>.</summary>
+    MissingSign,
+
+    /// <summary>The query string has no <c>timestamp</c>.</summary>
+    MissingTimestamp,
+
+    /// <summary><c>timestamp</c> is not <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
+    BadTimestampFormat,
+
+    /// <summary>The signature does not match this receiver's secret (forged, altered, or signed with another app's secret).</summary>
+    BadSign,
+
+    /// <summary>The signature matches but <c>timestamp</c> is outside the tolerance (a replay, or a badly wrong clock).</summary>
+    StaleTimestamp,
+
+    /// <summary>The Content-Type names a charset this runtime cannot decode.</summary>
+    UnsupportedCharset,
+
+    /// <summary>A parameter name occurs twice (across headers, query and form), so the signed string is ambiguous.</summary>
+    DuplicateParameter,
+}
+
+/// <summary>The outcome of <see cref="QimenRequestVerifier.Verify"/>. Never contains the secret or the expected signature.</summary>
+/// <param name="Failure">Why it failed, or <see cref="QimenVerificationFailure.None"/>.</param>
+/// <param name="Detail">A description for logs.</param>
+/// <param name="Format">The push's <c>format</c> (for the reply).</param>
+public sealed record QimenVerificationResult(QimenVerificationFailure Failure, string Detail, QimenFormat Format)
+{
+    /// <summary>True when the push may be processed.</summary>
+    public bool IsValid => Failure == QimenVerificationFailure.None;
+
+    /// <summary>The standard failure reply to send back (sign-check-failure, Illegal request) in the push's format.</summary>
+    public string FailureReply => QimenReplies.SignCheckFailure(Format);
+}
+
+/// <summary>
+/// An inbound Qimen (or TOP SPI) HTTP request as received. Read the body as raw bytes <em>before</em> any model binding:
+/// the signature covers the exact bytes, and re-serialised models never match.
+/// </summary>
+public sealed class QimenInboundRequest
+{
+    /// <summary>The raw query string as received (still URL-encoded; a leading <c>?</c> is allowed).</summary>
+    public string? QueryString { get; init; }
+
+    /// <summary>The request headers; only those named by the <c>top-sign-list</c> header are signed.</summary>
+    public IEnumerable<KeyValuePair<string, string?>>? Headers { get; init; }
+
+    /// <summary>Form fields (decoded) for form or multipart requests; for url-encoded bodies they are read from <see cref="Body"/> when not given.</summary>
+    public IEnumerable<KeyValuePair<string, string?>>? Form { get; init; }
+
+    /// <summary>The raw body bytes.</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>The Content-Type header (its charset decodes the body and the query; default utf-8).</summary>
+    public string? ContentType { get; init; }
+}
+
+/// <summary>
+/// Verifies inbound Qimen pushes with the receiver's own app secret (Qimen re-signs before forwarding), following the official
+/// TOP SDK's <c>SpiUtils</c> (docs/protocols/taobao-top.md §8): headers named by <c>top-sign-list</c>, query and form parameters,
+/// ordinal-sorted, <c>sign</c> dropped, the text body appended, MD5 wrapped in the secret, uppercase hex; compared in
+/// constant time. Then the timestamp must be within the tolerance of the injected clock.
+/// </summary>
+public class QimenRequestVerifier
+{
+    private const string SignListHeader = "top-sign-list";
+    private readonly byte[] _secret = [];
+    private readonly string _secretText = string.Empty;
+    private readonly TimeProvider _time = TimeProvider.System;
+
+    /// <summary>Creates a verifier.</summary>
+    /// <param name="appSecret">This receiver's app secret.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="timestampTolerance">How far <c>timestamp</c> may be from now; default 5 minutes (<see cref="TopWireChoices.QimenTimestampTolerance"/>).</param>
+    public QimenRequestVerifier(string appSecret, TimeProvider? timeProvider = null, TimeSpan? timestampTolerance = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(appSecret);
+        if (appSecret.Any(char.IsWhiteSpace))
+        {
+            throw new ArgumentException("The app secret contains whitespace; TOP secrets never do.", nameof(appSecret));
+        }
+
+        var tolerance = timestampTolerance ?? TopWireChoices.QimenTimestampTolerance;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(tolerance, TimeSpan.Zero, nameof(timestampTolerance));
+        _secretText = appSecret;
+        _secret = Encoding.UTF8.GetBytes(appSecret);
+        _time = timeProvider ?? TimeProvider.System;
+        TimestampTolerance = tolerance;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected QimenRequestVerifier()
+    {
+    }
+
+    /// <summary>How far <c>timestamp</c> may be from now.</summary>
+    public virtual TimeSpan TimestampTolerance { get; }
+
+    /// <summary>Verifies a push.</summary>
+    /// <param name="request">The request as received.</param>
+    /// <returns>The outcome; on failure send <see cref="QimenVerificationResult.FailureReply"/> and do not process the push.</returns>
+    public virtual QimenVerificationResult Verify(QimenInboundRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var charset = Charset(request.ContentType);
+        var format = QimenFormat.Xml;
+        var encoding = ResolveEncoding(charset);
+        if (encoding is null)
+        {
+            return Fail(QimenVerificationFailure.UnsupportedCharset, $"The charset '{charset}' is not supported.", format);
+        }
+
+        var query = ParsePairs(request.QueryString, encoding);
+        format = query.FirstOrDefault(p => p.Key == TopParameterNames.Format).Value is { } f && f.Equals("json", StringComparison.OrdinalIgnoreCase) ? QimenFormat.Json : QimenFormat.Xml;
+        var sign = query.FirstOrDefault(p => p.Key == TopParameterNames.Sign).Value;
+        if (string.IsNullOrEmpty(sign))
+        {
+            return Fail(QimenVerificationFailure.MissingSign, "The query string has no sign.", format);
+        }
+
+        var timestampText = query.FirstOrDefault(p => p.Key == TopParameterNames.Timestamp).Value;
+        if (string.IsNullOrEmpty(timestampText))
+        {
+            return Fail(QimenVerificationFailure.MissingTimestamp, "The query string has no timestamp.", format);
+        }
+
+        if (!DateTime.TryParseExact(timestampText, TopWireChoices.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return Fail(QimenVerificationFailure.BadTimestampFormat, $"The timestamp '{timestampText}' is not {TopWireChoices.TimestampFormat}.", format);
+        }
+
+        var signed = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var isForm = IsForm(request.ContentType);
+        var form = request.Form ?? (isForm && IsUrlEncoded(request.ContentType) ? ParsePairs(encoding.GetString(request.Body.Span), encoding) : null);
+        foreach (var (name, value) in SignedHeaders(request.Headers, encoding).Concat(query).Concat(form ?? []))
+        {
+            if (!signed.TryAdd(name, value ?? string.Empty))
+            {
+                return Fail(QimenVerificationFailure.DuplicateParameter, $"The parameter '{name}' occurs more than once.", format);
+            }
+        }
+
+        signed.Remove(TopParameterNames.Sign);
+        var body = isForm || request.Body.IsEmpty ? null : encoding.GetString(request.Body.Span);
+        var provided = Encoding.ASCII.GetBytes(sign);
+        // Compare against both empty-value rules every time, so timing does not reveal which one was tried (TopWireChoices).
+        var matches = FixedTimeEquals(Expected(signed, body, encoding, includeEmpty: true), provided);
+        if (TopWireChoices.QimenVerifyAcceptsBothEmptyValueRules)
+        {
+            matches |= FixedTimeEquals(Expected(signed, body, encoding, includeEmpty: false), provided);
+        }
+
+        if (!matches)
+        {
+            return Fail(QimenVerificationFailure.BadSign, "The sign does not match this app's secret.", format);
+        }
+
+        var sent = new DateTimeOffset(local, TopWireChoices.WireTimeZoneOffset);
+        var now = _time.GetUtcNow();
+        if (now - sent > TimestampTolerance || (TopWireChoices.QimenRejectsFutureTimestamps && sent - now > TimestampTolerance))
+        {
+            return Fail(QimenVerificationFailure.StaleTimestamp,
+                $"The timestamp {timestampText} (GMT+8) is more than {TimestampTolerance.TotalMinutes:0.#} minutes from now.", format);
+        }
+
+        return new QimenVerificationResult(QimenVerificationFailure.None, "The push is authentic.", format);
+    }
+
+    /// <summary>Compares a computed signature with the received one in constant time (for equal lengths).</summary>
+    /// <param name="expected">The computed signature (ASCII).</param>
+    /// <param name="provided">The received signature (ASCII).</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    protected static bool FixedTimeEquals(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> provided)
+        => CryptographicOperations.FixedTimeEquals(expected, provided);
+
+    private byte[] Expected(SortedDictionary<string, string> parameters, string? body, Encoding encoding, bool includeEmpty)
+    {
+        var builder = new StringBuilder(_secretText);
+        foreach (var (name, value) in parameters)
+        {
+            if (includeEmpty || (!string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(value)))
+            {
+                builder.Append(name).Append(value);
+            }
+        }
+
+        builder.Append(body).Append(_secretText);
+#pragma warning disable CA5351 // Qimen's protocol mandates MD5.
+        var hash = MD5.HashData(encoding.GetBytes(builder.ToString()));
+#pragma warning restore CA5351
+        return Encoding.ASCII.GetBytes(Convert.ToHexString(hash));
+    }
+
+    private static QimenVerificationResult Fail(QimenVerificationFailure failure, string detail, QimenFormat format) => new(failure, detail, format);
+
+    private static IEnumerable<KeyValuePair<string, string?>> SignedHeaders(IEnumerable<KeyValuePair<string, string?>>? headers, Encoding encoding)
+    {
+        if (headers is null)
+        {
+            yield break;
+        }
+
+        var all = headers.ToList();
+        var list = all.FirstOrDefault(h => string.Equals(h.Key, SignListHeader, StringComparison.OrdinalIgnoreCase)).Value;
+        if (string.IsNullOrEmpty(list))
+        {
+            yield break;
+        }
+
+        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var value = all.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+            yield return new(name, string.IsNullOrEmpty(value) ? string.Empty : HttpUtility.UrlDecode(value, encoding));
+        }
+    }
+
+    private static List<KeyValuePair<string, string?>> ParsePairs(string? encoded, Encoding encoding)
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        if (string.IsNullOrEmpty(encoded))
+        {
+            return pairs;
+        }
+
+        foreach (var pair in encoded.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = HttpUtility.UrlDecode(at < 0 ? pair : pair[..at], encoding);
+            var value = at < 0 ? string.Empty : HttpUtility.UrlDecode(pair[(at + 1)..], encoding);
+            pairs.Add(new(name, value));
+        }
+
+        return pairs;
+    }
+
+    private static string Charset(string? contentType)
+    {
+        if (!string.IsNullOrEmpty(contentType))
+        {
+            foreach (var part in contentType.Split(';', StringSplitOptions.TrimEntries))
+            {
+                if (part.StartsWith("charset", StringComparison.OrdinalIgnoreCase))
+                {
+                    var at = part.IndexOf('=', StringComparison.Ordinal);
+                    var value = at < 0 ? string.Empty : part[(at + 1)..].Trim().Trim('"');
+                    return value.Length == 0 ? TopWireChoices.QimenDefaultCharset : value;
+                }
+            }
+        }
+
+        return TopWireChoices.QimenDefaultCharset;
+    }
+
+    private static Encoding? ResolveEncoding(string charset)
+    {
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            // GBK and other code pages ship with the runtime but are not registered by default; use them without registering globally.
+            return CodePagesEncodingProvider.Instance.GetEncoding(charset);
+        }
+    }
+
+    private static bool IsForm(string? contentType)
+        => contentType is not null && (IsUrlEncoded(contentType) || contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsUrlEncoded(string? contentType)
+        => contentType is not null && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+}
