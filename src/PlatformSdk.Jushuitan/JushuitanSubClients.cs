@@ -116,6 +116,12 @@ public class JushuitanLogisticsCompaniesClient
                 "give both modified_begin and modified_end, or neither to list every carrier.");
         }
 
+        if (modifiedBegin > modifiedEnd)
+        {
+            throw new PlatformValidationException(Errors.JushuitanErrorCatalogue.Platform, "modified_end", JushuitanWireTime.Format(modifiedEnd!.Value), "RJST-04",
+                $"the window must not end before it begins ({JushuitanWireTime.Format(modifiedBegin!.Value)}).");
+        }
+
         await foreach (var row in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryLogisticsCompanies, (index, size) => JushuitanTransport.Serialize(new PageQueryWire
         {
             PageIndex = index,

@@ -111,6 +111,18 @@ public abstract class FakePlatformServer : IDisposable, IAsyncDisposable
     /// <returns>The response.</returns>
     protected abstract FakeResponse HandleRequest(string route, FakeRequest request);
 
+    /// <summary>
+    /// Returns a platform error in the platform's own envelope for <see cref="FaultKind.PlatformError"/>. Fakes that support
+    /// the fault override this; the default refuses, naming the fake.
+    /// </summary>
+    /// <param name="route">The route.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="code">The error code.</param>
+    /// <param name="message">The error message.</param>
+    /// <returns>The response.</returns>
+    protected virtual FakeResponse CreatePlatformErrorResponse(string route, FakeRequest request, string code, string message)
+        => throw new NotSupportedException($"{GetType().Name} does not support Fault.PlatformError.");
+
     /// <summary>Returns the platform's own throttling response for <see cref="FaultKind.Throttle"/>.</summary>
     /// <param name="route">The route.</param>
     /// <param name="request">The request.</param>
@@ -257,6 +269,8 @@ public abstract class FakePlatformServer : IDisposable, IAsyncDisposable
                 return Record(route, request, CreateHtmlErrorPage(fault.StatusCode), fault, processed);
             case FaultKind.Throttle:
                 return Record(route, request, CreateThrottleResponse(route, request), fault, processed);
+            case FaultKind.PlatformError:
+                return Record(route, request, CreatePlatformErrorResponse(route, request, fault.ErrorCode!, fault.ErrorMessage!), fault, processed);
             default:
                 throw new InvalidOperationException("Unknown fault kind " + fault.Kind);
         }

@@ -35,6 +35,12 @@ public sealed class Fault
     /// <summary>How long a <see cref="FaultKind.Delay"/> holds the response.</summary>
     public TimeSpan DelayDuration { get; }
 
+    /// <summary>The platform error code sent by a <see cref="FaultKind.PlatformError"/>.</summary>
+    public string? ErrorCode { get; private init; }
+
+    /// <summary>The platform error message sent by a <see cref="FaultKind.PlatformError"/>.</summary>
+    public string? ErrorMessage { get; private init; }
+
     /// <summary>
     /// Holds the normal response for <paramref name="delay"/> on the server's <see cref="TimeProvider"/> (so a
     /// <c>FakeTimeProvider</c> releases it only when advanced). The request is processed before the delay.
@@ -93,9 +99,25 @@ public sealed class Fault
     /// <returns>The fault.</returns>
     public static Fault Throttle() => new(FaultKind.Throttle, processRequest: false, 0, null, TimeSpan.Zero);
 
+    /// <summary>
+    /// Answers with a platform error of your choosing, in the platform's own envelope: for example a Jushuitan parameter error
+    /// (<c>140</c>) or a shipping error text, to see how the code under test reacts to it.
+    /// </summary>
+    /// <param name="code">The platform's error code as it appears on the wire.</param>
+    /// <param name="message">The platform's message.</param>
+    /// <param name="processRequest">Whether the fake still processes the request first.</param>
+    /// <returns>The fault.</returns>
+    public static Fault PlatformError(string code, string message, bool processRequest = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        ArgumentNullException.ThrowIfNull(message);
+        return new Fault(FaultKind.PlatformError, processRequest, 0, null, TimeSpan.Zero) { ErrorCode = code, ErrorMessage = message };
+    }
+
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
+        FaultKind.PlatformError => $"PlatformError({ErrorCode})",
         FaultKind.Delay => string.Create(CultureInfo.InvariantCulture, $"Delay({DelayDuration})"),
         FaultKind.ServerError or FaultKind.HtmlErrorPage => string.Create(CultureInfo.InvariantCulture, $"{Kind}({StatusCode})"),
         _ => Kind.ToString(),

@@ -23,4 +23,7 @@ public enum FaultKind
 
     /// <summary>The platform's own throttling response (for Jushuitan: code 199 or 200 in the normal envelope).</summary>
     Throttle,
+
+    /// <summary>A platform business error of the caller's choosing (code and message) in the platform's own envelope.</summary>
+    PlatformError,
 }

@@ -474,6 +474,18 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
     }
 
     /// <inheritdoc />
+    protected override FakeResponse CreatePlatformErrorResponse(string route, FakeRequest request, string code, string message)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var numeric))
+        {
+            throw new ArgumentException($"Jushuitan error codes are numbers; '{code}' is not.", nameof(code));
+        }
+
+        return Error(string.Equals(request.Path, LegacyPath, StringComparison.OrdinalIgnoreCase), numeric, message);
+    }
+
+    /// <inheritdoc />
     /// <remarks>Legacy: <c>{"msg":"调用超过频率","code":200,"issuccess":false}</c>. Open API: code 199 <c>调用太频繁，请稍后再试</c> or
     /// code 200 <c>调用频次超过限制</c> per <see cref="FakeJushuitanOptions.OpenApiThrottleCode"/>.</remarks>
     protected override FakeResponse CreateThrottleResponse(string route, FakeRequest request)

@@ -1,3 +1,4 @@
+using PlatformSdk.Validation;
 using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Testing.Faults;
@@ -99,13 +100,25 @@ public sealed class ResilienceIntegrationTests
     public async Task RJST04_ValidationErrorFromJushuitan_IsNotRetried(JushuitanProtocol protocol)
     {
         using var h = FakeJushuitanHarness.Create(protocol);
-        // Jushuitan answers 140 (parameter error) for a carrier window that ends before it begins.
-        var begin = FakeJushuitanHarness.Start;
+        h.Fake.Faults.For(JushuitanRoutes.LogisticsCompanyQuery).Next(1, Fault.PlatformError("140", "参数不符合规范:modified_begin格式错误"));
 
-        var ex = await Assert.ThrowsAsync<PlatformException>(() => h.Client.LogisticsCompanies.QueryAsync(begin, begin.AddDays(-1)).ToListAsync().AsTask());
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => h.Client.LogisticsCompanies.QueryAsync().ToListAsync().AsTask());
 
         Assert.Equal(ErrorCategory.Validation, ex.Category);
         Assert.Equal("140", ex.ErrorCode);
         Assert.Single(h.Fake.CallsTo(JushuitanRoutes.LogisticsCompanyQuery));
+    }
+
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public async Task RJST04_CarrierWindowEndingBeforeItBegins_IsRejectedBeforeSending(JushuitanProtocol protocol)
+    {
+        using var h = FakeJushuitanHarness.Create(protocol);
+        var begin = FakeJushuitanHarness.Start;
+
+        var ex = await Assert.ThrowsAsync<PlatformValidationException>(() => h.Client.LogisticsCompanies.QueryAsync(begin, begin.AddDays(-1)).ToListAsync().AsTask());
+
+        Assert.Equal("modified_end", ex.Field);
+        Assert.Empty(h.Fake.CallsTo(JushuitanRoutes.LogisticsCompanyQuery));
     }
 }
