@@ -10,7 +10,7 @@ namespace PlatformSdk.Matching;
 /// </summary>
 public sealed class SkuCodeComparer : IEqualityComparer<string?>
 {
-    private const int StackLimit = 256;
+    private const int StackLimit = 64; // covers real codes; the buffer is zeroed on every call, so keep it small
     private readonly bool _trim;
     private readonly bool _width;
     private readonly bool _case;

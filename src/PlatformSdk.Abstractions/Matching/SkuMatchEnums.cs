@@ -1,7 +1,7 @@
 namespace PlatformSdk.Matching;
 
 /// <summary>The R1688-11 rule that decided a result. The numeric values are the rule numbers.</summary>
-public enum SkuMatchRule
+public enum SkuMatchRule : byte
 {
     /// <summary>No rule applied (not matched for a reason in <see cref="SkuMatchFailure"/>, or a manual match).</summary>
     None = 0,
@@ -20,7 +20,7 @@ public enum SkuMatchRule
 }
 
 /// <summary>The outcome of auto-matching one platform SKU or SKU-less item.</summary>
-public enum SkuMatchOutcome
+public enum SkuMatchOutcome : byte
 {
     /// <summary>Not matched; see <see cref="SkuMatchResult.Failure"/>.</summary>
     NotMatched = 0,
@@ -33,7 +33,7 @@ public enum SkuMatchOutcome
 }
 
 /// <summary>Why a platform SKU or item was not matched.</summary>
-public enum SkuMatchFailure
+public enum SkuMatchFailure : byte
 {
     /// <summary>Not a failure.</summary>
     None = 0,

@@ -30,9 +30,14 @@ public static class SkuMatcher
             existingMatches = null;
         }
 
-        if (expectedResultCount == 0 && items.TryGetNonEnumeratedCount(out var itemCount))
+        if (expectedResultCount == 0 && items is IReadOnlyCollection<PlatformItem> collection)
         {
-            expectedResultCount = itemCount;
+            // Counting first costs one cheap pass; growing a million-slot list would copy it twice and leave
+            // large-object-heap garbage of half its size behind.
+            foreach (var item in collection)
+            {
+                expectedResultCount += item is null ? 1 : Math.Max(1, item.Skus.Count);
+            }
         }
 
         var results = new List<SkuMatchResult>(expectedResultCount);
@@ -106,10 +111,9 @@ public static class SkuMatcher
 
         if (!SkuCodeComparer.IsBlank(code))
         {
-            switch (catalogue.FindSku(code, out var index))
+            switch (catalogue.FindSku(code, out var erp, out var index))
             {
                 case SkuMatchingCatalogue.LookupState.Found:
-                    var erp = catalogue.SkuAt(index);
                     return new SkuMatchResult(key, code, SkuMatchOutcome.Matched, SkuMatchRule.SkuCodeEqual, SkuMatchFailure.None,
                         erp.SkuCode, erp.ProductCode, null);
                 case SkuMatchingCatalogue.LookupState.Ambiguous:

@@ -15,8 +15,8 @@ namespace PlatformSdk.Matching;
 /// </remarks>
 public sealed class SkuMatchingCatalogue
 {
-    private readonly Dictionary<string, int> _skuIndex;
-    private readonly List<ErpSku> _skus;
+    // The SKU sits in the dictionary entry itself: one cache miss per lookup fewer than an index into a list.
+    private readonly Dictionary<string, SkuSlot> _skuIndex;
     private readonly List<ErpSku[]> _ambiguousSkus = [];
     private readonly Dictionary<string, int> _productIndex;
     private readonly List<string> _products;
@@ -25,8 +25,7 @@ public sealed class SkuMatchingCatalogue
     private SkuMatchingCatalogue(SkuCodeComparer comparer, int skuCapacity, int productCapacity)
     {
         Comparer = comparer;
-        _skuIndex = new Dictionary<string, int>(skuCapacity, comparer);
-        _skus = new List<ErpSku>(skuCapacity);
+        _skuIndex = new Dictionary<string, SkuSlot>(skuCapacity, comparer);
         _productIndex = new Dictionary<string, int>(productCapacity, comparer);
         _products = new List<string>(productCapacity);
     }
@@ -101,14 +100,7 @@ public sealed class SkuMatchingCatalogue
     /// <returns><see langword="true"/> when exactly one ERP SKU is equal after normalisation.</returns>
     public bool TryFindSku(string? code, out ErpSku sku)
     {
-        if (FindSku(code, out var index) == LookupState.Found)
-        {
-            sku = _skus[index];
-            return true;
-        }
-
-        sku = default;
-        return false;
+        return FindSku(code, out sku, out _) == LookupState.Found;
     }
 
     /// <summary>Looks up an ERP product code by a platform item cargo number.</summary>
@@ -131,7 +123,7 @@ public sealed class SkuMatchingCatalogue
     /// <param name="code">A code.</param>
     /// <returns>The candidates; empty when the code is not ambiguous.</returns>
     public IReadOnlyList<ErpSku> GetAmbiguousSkus(string? code)
-        => FindSku(code, out var index) == LookupState.Ambiguous ? _ambiguousSkus[index] : [];
+        => FindSku(code, out _, out var index) == LookupState.Ambiguous ? _ambiguousSkus[index] : [];
 
     /// <summary>Returns the ERP product codes that make a code ambiguous.</summary>
     /// <param name="code">A code.</param>
@@ -139,17 +131,18 @@ public sealed class SkuMatchingCatalogue
     public IReadOnlyList<string> GetAmbiguousProducts(string? code)
         => FindProduct(code, out var index) == LookupState.Ambiguous ? _ambiguousProducts[index] : [];
 
-    internal LookupState FindSku(string? code, out int index)
+    internal LookupState FindSku(string? code, out ErpSku sku, out int ambiguousIndex)
     {
-        index = 0;
-        if (SkuCodeComparer.IsBlank(code) || !_skuIndex.TryGetValue(code, out var value))
+        if (SkuCodeComparer.IsBlank(code) || !_skuIndex.TryGetValue(code, out var slot))
         {
+            sku = default;
+            ambiguousIndex = 0;
             return LookupState.NotFound;
         }
 
-        // Non-negative values index the SKU list; negative ones (~i) index the ambiguity lists.
-        index = value >= 0 ? value : ~value;
-        return value >= 0 ? LookupState.Found : LookupState.Ambiguous;
+        sku = slot.Sku;
+        ambiguousIndex = slot.AmbiguousIndex;
+        return slot.AmbiguousIndex < 0 ? LookupState.Found : LookupState.Ambiguous;
     }
 
     internal LookupState FindProduct(string? code, out int index)
@@ -160,11 +153,10 @@ public sealed class SkuMatchingCatalogue
             return LookupState.NotFound;
         }
 
+        // Non-negative values index the product list; negative ones (~i) index the ambiguity lists.
         index = value >= 0 ? value : ~value;
         return value >= 0 ? LookupState.Found : LookupState.Ambiguous;
     }
-
-    internal ErpSku SkuAt(int index) => _skus[index];
 
     internal ErpSku[] AmbiguousSkusAt(int index) => _ambiguousSkus[index];
 
@@ -183,31 +175,30 @@ public sealed class SkuMatchingCatalogue
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_skuIndex, sku.SkuCode, out var exists);
         if (!exists)
         {
-            slot = _skus.Count;
-            _skus.Add(sku);
+            slot = new SkuSlot(sku, -1);
             SkuCount++;
             return;
         }
 
-        if (slot >= 0)
+        if (slot.AmbiguousIndex < 0)
         {
-            var first = _skus[slot];
+            var first = slot.Sku;
             if (string.Equals(first.SkuCode, sku.SkuCode, StringComparison.Ordinal)
                 && string.Equals(first.ProductCode, sku.ProductCode, StringComparison.Ordinal))
             {
                 return; // the same entry listed twice
             }
 
-            slot = ~_ambiguousSkus.Count;
+            slot = new SkuSlot(default, _ambiguousSkus.Count);
             _ambiguousSkus.Add([first, sku]);
             SkuCount--;
             return;
         }
 
-        var candidates = _ambiguousSkus[~slot];
+        var candidates = _ambiguousSkus[slot.AmbiguousIndex];
         if (Array.IndexOf(candidates, sku) < 0)
         {
-            _ambiguousSkus[~slot] = [.. candidates, sku];
+            _ambiguousSkus[slot.AmbiguousIndex] = [.. candidates, sku];
         }
     }
 
@@ -242,6 +233,8 @@ public sealed class SkuMatchingCatalogue
             _ambiguousProducts[~slot] = [.. candidates, code];
         }
     }
+
+    private readonly record struct SkuSlot(ErpSku Sku, int AmbiguousIndex);
 
     internal enum LookupState
     {
