@@ -5,13 +5,18 @@ using PlatformSdk.Http;
 using PlatformSdk.Tokens;
 using PlatformSdk.Top;
 using PlatformSdk.Top.Errors;
+using PlatformSdk.Top.Qimen;
 using PlatformSdk.Top.Sessions;
 using PlatformSdk.Top.Signing;
 using PlatformSdk.Top.Validation;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the TOP client: <c>services.AddPlatformSdk().AddTop(configuration.GetSection("PlatformSdk:Top"))</c>.</summary>
+/// <summary>
+/// Registers the TOP client: <c>services.AddPlatformSdk().AddTop(configuration.GetSection("PlatformSdk:Top"))</c>. Also registers
+/// <see cref="TopSessionProvider"/> (as <see cref="ITopSessionProvider"/>), <see cref="TopResponseClassifier"/>, <see cref="TopRequestSigner"/>
+/// and a <see cref="QimenRequestVerifier"/> over the app secret.
+/// </summary>
 public static class TopServiceCollectionExtensions
 {
     /// <summary>The name of the HTTP client carrying the TOP pipeline.</summary>
@@ -80,6 +85,10 @@ public static class TopServiceCollectionExtensions
             sp.GetRequiredService<IOptionsMonitor<TopOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITopSessionProvider>(sp => sp.GetRequiredService<TopSessionProvider>());
         services.TryAddSingleton<TopResponseClassifier>();
+        // Qimen re-signs pushes with the receiving app's secret, which is this app's.
+        services.TryAddSingleton(sp => new QimenRequestVerifier(
+            sp.GetRequiredService<IOptions<TopOptions>>().Value.AppSecret ?? throw new InvalidOperationException("TOP: AppSecret is not configured."),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<TopRequestSigner>();
         services.AddHttpClient(HttpClientName)
             .AddPlatformPipeline(TopErrorCatalogue.Platform,

@@ -112,6 +112,7 @@ public class OptionsTests
         Assert.Equal("6100a1b2c3", options.Sellers["shop-a"].Session);
         Assert.Equal(5, provider.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>().Get("Top").MaxRetries);
         Assert.Equal(TopEnvironment.Sandbox, provider.GetRequiredService<TopClient>().Environment);
+        Assert.Equal(TimeSpan.FromMinutes(5), provider.GetRequiredService<Qimen.QimenRequestVerifier>().TimestampTolerance);
     }
 
     [Fact]
