@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using PlatformSdk.Errors;
 
 namespace PlatformSdk.Http;
@@ -105,6 +106,39 @@ public abstract class PlatformResponseClassifier
     /// <param name="context">The call's context.</param>
     /// <returns>The error, or <see langword="null"/>.</returns>
     protected abstract PlatformError? ClassifyBody(HttpResponseMessage response, ReadOnlySpan<byte> body, PlatformRequestContext context);
+
+    /// <summary>
+    /// Parses a body that must be a single JSON object and hands its root to <paramref name="classify"/>; a body that is not
+    /// valid JSON (cut off, garbled) or not an object is a <see cref="MalformedResponse"/>.
+    /// </summary>
+    /// <typeparam name="TState">State passed through to <paramref name="classify"/> so it needs no closure.</typeparam>
+    /// <param name="body">The body.</param>
+    /// <param name="state">The state.</param>
+    /// <param name="classify">Classifies the root object; returns <see langword="null"/> for a success.</param>
+    /// <returns>The error, or <see langword="null"/>.</returns>
+    protected PlatformError? ClassifyJsonObject<TState>(ReadOnlySpan<byte> body, TState state, Func<JsonElement, TState, PlatformError?> classify)
+    {
+        ArgumentNullException.ThrowIfNull(classify);
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            // The exception text names the byte position; the "Path:" tail adds nothing for a truncated body.
+            return MalformedResponse(ex.Message.Split(" Path:")[0]);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                ? classify(root, state)
+                : MalformedResponse($"the body is a JSON {root.ValueKind}, not an object");
+        }
+    }
 
     /// <summary>The error for a body that cannot be parsed (truncated or malformed).</summary>
     /// <param name="detail">What was wrong with it (no body content).</param>

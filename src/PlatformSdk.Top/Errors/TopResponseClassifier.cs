@@ -33,43 +33,26 @@ public partial class TopResponseClassifier : PlatformResponseClassifier
     /// <param name="simplify">True when the call was sent with <c>simplify=true</c>.</param>
     /// <returns>The error, or <see langword="null"/> on success.</returns>
     public PlatformError? ClassifyBody(ReadOnlySpan<byte> body, string? method, bool simplify = false)
+        => ClassifyJsonObject(body, (Method: method, Simplify: simplify), (root, call) => ClassifyRoot(root, call.Method, call.Simplify));
+
+    private PlatformError? ClassifyRoot(JsonElement root, string? method, bool simplify)
     {
-        JsonDocument document;
-        try
+        if (TopResponseParser.TryReadError(root, out var error))
         {
-            var reader = new Utf8JsonReader(body);
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            return MalformedResponse(ex.Message.Split(" Path:")[0]);
+            var classified = Catalogue.Classify(error.Code, error.SubCode, error.FullMessage, requestId: error.RequestId);
+            return (ParseBanSeconds(error.Message) ?? ParseBanSeconds(error.SubMessage)) is { } wait
+                ? classified with { RetryAfter = wait }
+                : classified;
         }
 
-        using (document)
+        if (method is null)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return MalformedResponse("the reply is not a JSON object");
-            }
-
-            if (TopResponseParser.TryReadError(root, out var error))
-            {
-                var classified = Catalogue.Classify(error.Code, error.SubCode, error.FullMessage, requestId: error.RequestId);
-                return (ParseBanSeconds(error.Message) ?? ParseBanSeconds(error.SubMessage)) is { } wait
-                    ? classified with { RetryAfter = wait }
-                    : classified;
-            }
-
-            if (method is null)
-            {
-                return HasAnyWrapper(root) || simplify ? null : MalformedResponse("the reply has neither error_response nor a *_response object");
-            }
-
-            return TopResponseParser.TryGetSuccess(root, method, simplify, out _)
-                ? null
-                : MalformedResponse($"the reply has neither error_response nor {TopResponseParser.ResponseKey(method)}");
+            return HasAnyWrapper(root) || simplify ? null : MalformedResponse("the reply has neither error_response nor a *_response object");
         }
+
+        return TopResponseParser.TryGetSuccess(root, method, simplify, out _)
+            ? null
+            : MalformedResponse($"the reply has neither error_response nor {TopResponseParser.ResponseKey(method)}");
     }
 
     /// <summary>Reads the ban length from a code 7 message ("This ban will last for N more seconds").</summary>
