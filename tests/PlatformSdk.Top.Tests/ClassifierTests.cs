@@ -20,10 +20,20 @@ public class ClassifierTests
             ["error_response"] = new() { ["code"] = int.TryParse(code, out var n) ? n : code, ["msg"] = msg, ["sub_code"] = subCode, ["sub_msg"] = subMsg, ["request_id"] = "rid-1" },
         });
 
-    [Fact]
-    public void Success_is_the_method_wrapper_with_dots_as_underscores()
+    [Theory]
+    [InlineData("taobao.vmarket.eticket.send", "vmarket_eticket_send_response")]
+    [InlineData("taobao.trades.sold.get", "trades_sold_get_response")]
+    [InlineData("alibaba.ascp.uop.supplier.consignorder.ship", "alibaba_ascp_uop_supplier_consignorder_ship_response")]
+    public void Success_wrapper_drops_the_taobao_prefix_like_TOP_does(string method, string key)
     {
-        Assert.Equal("taobao_eticket_merchant_ma_send_response", TopResponseParser.ResponseKey(Method));
+        Assert.Equal(key, TopResponseParser.ResponseKey(method));
+        Assert.Null(Classify("{\"" + key + "\":{\"ret_code\":1}}", method));
+    }
+
+    [Fact]
+    public void Success_wrapper_with_the_prefix_kept_is_accepted_too()
+    {
+        Assert.Equal("eticket_merchant_ma_send_response", TopResponseParser.ResponseKey(Method));
         const string body = """{"taobao_eticket_merchant_ma_send_response":{"ret_code":1,"request_id":"r9"}}""";
         Assert.Null(Classify(body));
         using var document = JsonDocument.Parse(body);

@@ -24,14 +24,21 @@ public static class TopResponseParser
     /// <summary>The root property of an error reply.</summary>
     public const string ErrorResponseKey = "error_response";
 
-    /// <summary>The success wrapper of an API: dots become underscores, plus <c>_response</c>.</summary>
+    /// <summary>
+    /// The success wrapper of an API as TOP sends it: the <c>taobao.</c> prefix dropped, dots as underscores, plus
+    /// <c>_response</c> (<c>taobao.trades.sold.get</c> answers <c>trades_sold_get_response</c>; other prefixes such as
+    /// <c>alibaba.</c> are kept). See docs/protocols/taobao-top.md §2.3.
+    /// </summary>
     /// <param name="method">The API name, for example <c>taobao.item.seller.get</c>.</param>
-    /// <returns>For example <c>taobao_item_seller_get_response</c>.</returns>
+    /// <returns>For example <c>item_seller_get_response</c>.</returns>
     public static string ResponseKey(string method)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
-        return method.Replace('.', '_') + "_response";
+        var name = method.StartsWith(TaobaoPrefix, StringComparison.Ordinal) ? method[TaobaoPrefix.Length..] : method;
+        return name.Replace('.', '_') + "_response";
     }
+
+    private const string TaobaoPrefix = "taobao.";
 
     /// <summary>Reads <c>error_response</c> when the reply is an error.</summary>
     /// <param name="root">The reply's root element.</param>
@@ -69,6 +76,14 @@ public static class TopResponseParser
         }
 
         if (root.TryGetProperty(ResponseKey(method), out var wrapped) && wrapped.ValueKind == JsonValueKind.Object)
+        {
+            result = wrapped;
+            return true;
+        }
+
+        // Tolerate the full-name form (prefix kept) that some gateways and third-party docs show.
+        if (TopWireChoices.AcceptFullNameResponseKey
+            && root.TryGetProperty(method.Replace('.', '_') + "_response", out wrapped) && wrapped.ValueKind == JsonValueKind.Object)
         {
             result = wrapped;
             return true;

@@ -108,4 +108,11 @@ public static class TopWireChoices
 
     /// <summary>Default charset of Qimen requests and of inbound pushes without a charset (S-spi). Doc §7.</summary>
     public const string QimenDefaultCharset = "utf-8";
+
+    /// <summary>
+    /// Also accept a success wrapper that keeps the <c>taobao.</c> prefix (<c>taobao_x_y_response</c>). TOP itself drops the
+    /// prefix (reply dumps; the TOP metadata in S-OT names <c>vmarket_eticket_send_response</c>); the full form is accepted
+    /// defensively. Doc §2.3.
+    /// </summary>
+    public const bool AcceptFullNameResponseKey = true;
 }
