@@ -15,8 +15,19 @@ public class PlatformValidationException : PlatformException
     /// <param name="ruleId">The domain rule, for example <c>RJST-20</c>, or <see langword="null"/>.</param>
     /// <param name="problem">What is wrong and what is expected.</param>
     public PlatformValidationException(string platform, string field, string? value, string? ruleId, string problem)
-        : base(new PlatformError(platform, "client-validation", Describe(field, value, ruleId, problem), ErrorCategory.Validation,
-            $"Fix '{field}' and send again; the request was not sent.")
+        : this(platform, field, value, ruleId, problem, $"Fix '{field}' and send again; the request was not sent.")
+    {
+    }
+
+    /// <summary>Creates the exception with a remedy of its own, for refusals where "fix the field" is not the advice.</summary>
+    /// <param name="platform">The platform the request was for.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The offending value as text, or <see langword="null"/> for secrets.</param>
+    /// <param name="ruleId">The domain rule, or <see langword="null"/>.</param>
+    /// <param name="problem">What is wrong and what is expected.</param>
+    /// <param name="remedy">What to do instead.</param>
+    protected PlatformValidationException(string platform, string field, string? value, string? ruleId, string problem, string remedy)
+        : base(new PlatformError(platform, "client-validation", Describe(field, value, ruleId, problem), ErrorCategory.Validation, remedy)
         { RuleId = ruleId })
     {
         Field = field;

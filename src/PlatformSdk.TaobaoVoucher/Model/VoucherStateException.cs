@@ -15,7 +15,8 @@ public class VoucherStateException : PlatformValidationException
     /// <param name="ruleId">The rule that forbids it.</param>
     /// <param name="problem">Why, and what is possible instead.</param>
     public VoucherStateException(string orderId, string operation, VoucherOrderState state, string ruleId, string problem)
-        : base(VoucherOrder.Platform, "state", state.ToString(), ruleId, $"order {orderId} cannot {operation} in state {state}: {problem}")
+        : base(VoucherOrder.Platform, "state", state.ToString(), ruleId, $"order {orderId} cannot {operation} in state {state}: {problem}",
+            $"Nothing was changed or sent: {operation} is not allowed while the order is {state}. Check the order's state first.")
     {
         OrderId = orderId;
         Operation = operation;
