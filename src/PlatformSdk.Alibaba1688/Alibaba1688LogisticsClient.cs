@@ -79,7 +79,7 @@ public class Alibaba1688LogisticsClient
                         Alibaba1688Json.String(f, "errorMessage") ?? string.Empty))).ToArray()
                 : [];
             var shipped = result is { } s && Alibaba1688Json.Property(s, "sendSuccessList") is not null
-                ? Alibaba1688Json.Array(s, "sendSuccessList").Select(e => Alibaba1688Json.Long(e, "sourceEntryId")).OfType<long>().ToArray()
+                ? ShippedSubOrders(request, Alibaba1688Json.Array(s, "sendSuccessList"))
                 : failures.Length == 0 ? request.Entries.Select(e => e.SubOrderId).ToArray() : [];
             if (failures.Length == 0)
             {
@@ -107,6 +107,26 @@ public class Alibaba1688LogisticsClient
                 Failures = [new Alibaba1688ShipFailure(null, ex.Error)],
             };
         }
+    }
+
+    // The doc names sendSuccessList but not its element shape: an element may name a sub-order (sourceEntryId) or only the
+    // order (sourceId), in which case every sub-order this request sent for that order shipped.
+    private static long[] ShippedSubOrders(Alibaba1688ShipRequest request, IEnumerable<System.Text.Json.JsonElement> successes)
+    {
+        var shipped = new List<long>();
+        foreach (var success in successes)
+        {
+            if (Alibaba1688Json.Long(success, "sourceEntryId") is { } entry)
+            {
+                shipped.Add(entry);
+            }
+            else if (Alibaba1688Json.Long(success, "sourceId") == request.OrderId)
+            {
+                shipped.AddRange(request.Entries.Select(e => e.SubOrderId));
+            }
+        }
+
+        return [.. shipped.Distinct()];
     }
 
     private static void Validate(Alibaba1688ShipRequest request)
