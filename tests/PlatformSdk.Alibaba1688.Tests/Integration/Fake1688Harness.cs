@@ -24,8 +24,11 @@ internal sealed class Fake1688Harness : IDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
     public static readonly Uri Callback = new("https://erp.example.com/1688/callback");
 
-    private Fake1688Harness(FakeTimeProvider time, Fake1688Server fake, ServiceProvider provider, CapturingLoggerProvider logs)
+    private readonly bool _ownsFake;
+
+    private Fake1688Harness(FakeTimeProvider time, Fake1688Server fake, ServiceProvider provider, CapturingLoggerProvider logs, bool ownsFake)
     {
+        _ownsFake = ownsFake;
         Time = time;
         Fake = fake;
         Provider = provider;
@@ -76,13 +79,16 @@ internal sealed class Fake1688Harness : IDisposable
         });
         var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
-        return new Fake1688Harness(time, fake, provider, logs);
+        return new Fake1688Harness(time, fake, provider, logs, sharedFake is null);
     }
 
     public void Dispose()
     {
         Provider.Dispose();
-        Fake.Dispose();
+        if (_ownsFake)
+        {
+            Fake.Dispose();
+        }
     }
 
     /// <summary>
