@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using PlatformSdk.Errors;
+using PlatformSdk.TaobaoVoucher.Errors;
+using PlatformSdk.Top;
+using PlatformSdk.Top.Protocol;
+
+namespace PlatformSdk.TaobaoVoucher.Protocol;
+
+/// <summary>Sends e-voucher calls through <see cref="TopClient"/> and reads <c>ret_code</c> per family.</summary>
+internal sealed class VoucherCaller
+{
+    private readonly TopClient _top;
+
+    public VoucherCaller(TopClient top, TaobaoVoucherOptions options)
+    {
+        _top = top;
+        Options = options;
+    }
+
+    public TaobaoVoucherOptions Options { get; }
+
+    public string Seller(string? requested) => requested ?? Options.Seller
+        ?? throw new InvalidOperationException("TaobaoVoucher: no seller: set TaobaoVoucherOptions.Seller or VoucherRequest.Seller.");
+
+    public Task<TopResult> CallAsync(TopOperation operation, List<KeyValuePair<string, string?>> parameters, string? seller, CancellationToken cancellationToken)
+        => _top.ExecuteAsync(operation, parameters, Seller(seller), cancellationToken);
+
+    public Task<TopResult> UploadAsync(TopOperation operation, List<KeyValuePair<string, string?>> parameters, TopFileParameter file, string? seller, CancellationToken cancellationToken)
+        => _top.ExecuteAsync(operation, parameters, [file], Seller(seller), cancellationToken);
+
+    public void AddCodeMerchant(List<KeyValuePair<string, string?>> parameters, string name = "codemerchant_id")
+    {
+        if (Options.CodeMerchantId is { } id)
+        {
+            parameters.Add(new(name, Text(id)));
+        }
+    }
+
+    public int? BizType(int? requested) => requested ?? Options.BizType;
+
+    public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Legacy: <c>ret_code</c> Number, 1 = success, 0 = failure.</summary>
+    public static string? EnsureLegacySuccess(TopResult reply, string method)
+    {
+        var retCode = TopResponseParser.Text(reply.Result, "ret_code");
+        if (retCode is not null && !IsLegacySuccess(retCode))
+        {
+            throw RetCodeFailure(TaobaoVoucherErrorCatalogue.LegacyRetCodeFailure, retCode,
+                $"{method} answered ret_code={retCode} (failure).", reply.RequestId);
+        }
+
+        return retCode;
+    }
+
+    public static bool IsLegacySuccess(string? retCode)
+        => long.TryParse(retCode, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n == TaobaoVoucherWireChoices.LegacySuccessRetCode;
+
+    public static bool IsMerchantSuccess(string? retCode)
+        => retCode is null || TaobaoVoucherWireChoices.MerchantSuccessRetCodes.Contains(retCode, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Merchant: <c>ret_code</c> String + <c>ret_msg</c>.</summary>
+    public static MerchantReplyWire EnsureMerchantSuccess(TopResult reply, string method)
+    {
+        var wire = Read(reply, TaobaoVoucherJsonContext.Default.MerchantReplyWire, method);
+        var retCode = TopResponseParser.Text(reply.Result, "ret_code");
+        if (!IsMerchantSuccess(retCode))
+        {
+            throw RetCodeFailure(TaobaoVoucherErrorCatalogue.MerchantRetCodeFailure, retCode,
+                $"{method} answered ret_code={retCode}: {wire.RetMsg}", reply.RequestId);
+        }
+
+        return wire;
+    }
+
+    public static PlatformException RetCodeFailure(string code, string? retCode, string message, string? requestId)
+    {
+        // The platform answered: the operation did not happen, so MayHaveBeenProcessed stays false.
+        var error = TaobaoVoucherErrorCatalogue.Instance.Classify(code, retCode, message, requestId: requestId);
+        return new PlatformException(error);
+    }
+
+    public static T Read<T>(TopResult reply, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string method)
+        where T : class
+    {
+        try
+        {
+            return reply.Result.Deserialize(type) ?? throw Unreadable(method, "null", null);
+        }
+        catch (JsonException ex)
+        {
+            throw Unreadable(method, ex.Message.Split(" Path:")[0], ex);
+        }
+    }
+
+    public static IEnumerable<JsonElement> ReadList(JsonElement result, string listName, string itemName)
+    {
+        if (!result.TryGetProperty(listName, out var list))
+        {
+            return [];
+        }
+
+        if (list.ValueKind == JsonValueKind.Object && list.TryGetProperty(itemName, out var inner))
+        {
+            list = inner;
+        }
+
+        return list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToArray() : [];
+    }
+
+    public static IReadOnlyDictionary<string, string> Attributes(JsonElement? map)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (map is not { } element)
+        {
+            return result;
+        }
+
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            var text = element.GetString();
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return result;
+            }
+
+            try
+            {
+                using var parsed = JsonDocument.Parse(text);
+                return Attributes(parsed.RootElement.Clone());
+            }
+            catch (JsonException)
+            {
+                result[string.Empty] = text;
+                return result;
+            }
+        }
+
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                result[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() ?? string.Empty : property.Value.GetRawText();
+            }
+        }
+
+        return result;
+    }
+
+    public static string? Raw(JsonElement? value) => value switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+        { } v => v.GetRawText(),
+    };
+
+    public static DateTimeOffset? ChinaTime(string? text)
+        => DateTime.TryParseExact(text, TaobaoVoucherWireChoices.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, TaobaoVoucherWireChoices.ChinaOffset)
+            : DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? new DateTimeOffset(day, TaobaoVoucherWireChoices.ChinaOffset)
+                : null;
+
+    public static string FormatChinaTime(DateTimeOffset value)
+        => value.ToOffset(TaobaoVoucherWireChoices.ChinaOffset).ToString(TaobaoVoucherWireChoices.DateFormat, CultureInfo.InvariantCulture);
+
+    private static PlatformException Unreadable(string method, string detail, Exception? inner)
+        => new(new PlatformError(Top.Errors.TopErrorCatalogue.Platform, "malformed-response", $"The {method} reply could not be read: {detail}.",
+            ErrorCategory.Unknown, "TOP accepted the call but the reply has an unexpected shape; query the order's state before resending."), inner)
+        {
+            MayHaveBeenProcessed = true,
+        };
+}

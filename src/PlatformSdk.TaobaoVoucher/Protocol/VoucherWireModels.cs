@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PlatformSdk.TaobaoVoucher.Protocol;
+
+// Wire shapes of the e-voucher replies (research/alibaba-platforms.md §3, S-OT metadata). Public so callers can read raw
+// replies with the same source-generated metadata; the typed models in Models/ are what the client returns.
+
+/// <summary>The success object of <c>taobao.vmarket.eticket.beforeconsume</c>.</summary>
+public sealed class LegacyBeforeConsumeWire
+{
+    /// <summary><c>ret_code</c>: 1 = may consume.</summary>
+    [JsonPropertyName("ret_code")] public long? RetCode { get; set; }
+
+    /// <summary><c>valid_start</c>.</summary>
+    [JsonPropertyName("valid_start")] public string? ValidStart { get; set; }
+
+    /// <summary><c>valid_ends</c>.</summary>
+    [JsonPropertyName("valid_ends")] public string? ValidEnds { get; set; }
+
+    /// <summary><c>left_num</c>: units left on the order.</summary>
+    [JsonPropertyName("left_num")] public int? LeftNum { get; set; }
+
+    /// <summary><c>code_left_num</c>: units left on this code.</summary>
+    [JsonPropertyName("code_left_num")] public int? CodeLeftNum { get; set; }
+
+    /// <summary><c>item_title</c>.</summary>
+    [JsonPropertyName("item_title")] public string? ItemTitle { get; set; }
+
+    /// <summary><c>order_id</c>.</summary>
+    [JsonPropertyName("order_id")] public long? OrderId { get; set; }
+
+    /// <summary><c>left_amount</c> (type not documented: number or text).</summary>
+    [JsonPropertyName("left_amount")] public JsonElement? LeftAmount { get; set; }
+
+    /// <summary><c>item_type</c>.</summary>
+    [JsonPropertyName("item_type")] public JsonElement? ItemType { get; set; }
+}
+
+/// <summary>The success object of <c>taobao.vmarket.eticket.consume</c>.</summary>
+public sealed class LegacyConsumeWire
+{
+    /// <summary><c>ret_code</c>.</summary>
+    [JsonPropertyName("ret_code")] public long? RetCode { get; set; }
+
+    /// <summary><c>left_num</c>.</summary>
+    [JsonPropertyName("left_num")] public int? LeftNum { get; set; }
+
+    /// <summary><c>code_left_num</c>.</summary>
+    [JsonPropertyName("code_left_num")] public int? CodeLeftNum { get; set; }
+
+    /// <summary><c>item_title</c>.</summary>
+    [JsonPropertyName("item_title")] public string? ItemTitle { get; set; }
+
+    /// <summary><c>sms_tpl</c>.</summary>
+    [JsonPropertyName("sms_tpl")] public string? SmsTemplate { get; set; }
+
+    /// <summary><c>print_tpl</c>.</summary>
+    [JsonPropertyName("print_tpl")] public string? PrintTemplate { get; set; }
+
+    /// <summary><c>consume_secial_num</c> (sic).</summary>
+    [JsonPropertyName("consume_secial_num")] public string? ConsumeSerialNum { get; set; }
+}
+
+/// <summary>The success object of <c>taobao.vmarket.eticket.reverse</c>.</summary>
+public sealed class LegacyReverseWire
+{
+    /// <summary><c>ret_code</c>.</summary>
+    [JsonPropertyName("ret_code")] public long? RetCode { get; set; }
+
+    /// <summary><c>left_num</c>.</summary>
+    [JsonPropertyName("left_num")] public int? LeftNum { get; set; }
+
+    /// <summary><c>item_title</c>.</summary>
+    [JsonPropertyName("item_title")] public string? ItemTitle { get; set; }
+}
+
+/// <summary>The success object of the image uploads (<c>qrcode.upload</c>, <c>img.upload</c>).</summary>
+public sealed class ImageUploadWire
+{
+    /// <summary><c>ret_code</c> (legacy).</summary>
+    [JsonPropertyName("ret_code")] public JsonElement? RetCode { get; set; }
+
+    /// <summary><c>img_filename</c>.</summary>
+    [JsonPropertyName("img_filename")] public string? ImageFileName { get; set; }
+}
+
+/// <summary>One entry of <c>eticket_codes</c> (<c>taobao.vmarket.eticket.codes.get</c>).</summary>
+public sealed class EticketCodeWire
+{
+    /// <summary><c>order_id</c>.</summary>
+    [JsonPropertyName("order_id")] public long? OrderId { get; set; }
+
+    /// <summary><c>code</c>.</summary>
+    [JsonPropertyName("code")] public string? Code { get; set; }
+
+    /// <summary><c>num</c>: units still usable.</summary>
+    [JsonPropertyName("num")] public int? Num { get; set; }
+
+    /// <summary><c>status</c> (values not documented).</summary>
+    [JsonPropertyName("status")] public int? Status { get; set; }
+
+    /// <summary><c>qrcode_url</c>.</summary>
+    [JsonPropertyName("qrcode_url")] public string? QrCodeUrl { get; set; }
+}
+
+/// <summary>One entry of <c>eticket_tasks</c> (<c>taobao.vmarket.eticket.tasks.get</c>).</summary>
+public sealed class EticketTaskWire
+{
+    /// <summary><c>order_id</c>.</summary>
+    [JsonPropertyName("order_id")] public long? OrderId { get; set; }
+}
+
+/// <summary>The success object shared by the <c>taobao.eticket.merchant.ma.*</c> callbacks.</summary>
+public sealed class MerchantReplyWire
+{
+    /// <summary><c>ret_code</c> (String 子结果码; see <see cref="TaobaoVoucherWireChoices.MerchantSuccessRetCodes"/>).</summary>
+    [JsonPropertyName("ret_code")] public JsonElement? RetCode { get; set; }
+
+    /// <summary><c>ret_msg</c>.</summary>
+    [JsonPropertyName("ret_msg")] public string? RetMsg { get; set; }
+
+    /// <summary><c>resp_body</c>.</summary>
+    [JsonPropertyName("resp_body")] public MerchantRespBodyWire? RespBody { get; set; }
+
+    /// <summary><c>is_success</c> (<c>ma.delay</c> only).</summary>
+    [JsonPropertyName("is_success")] public bool? IsSuccess { get; set; }
+
+    /// <summary><c>res_code</c> (<c>ma.delay</c> only).</summary>
+    [JsonPropertyName("res_code")] public JsonElement? ResCode { get; set; }
+
+    /// <summary><c>res_msg</c> (<c>ma.delay</c> only).</summary>
+    [JsonPropertyName("res_msg")] public string? ResMsg { get; set; }
+}
+
+/// <summary><c>resp_body</c> of the merchant callbacks.</summary>
+public sealed class MerchantRespBodyWire
+{
+    /// <summary><c>attribute_map</c>: "业务回复KV", text (JSON of key/value pairs when present).</summary>
+    [JsonPropertyName("attribute_map")] public JsonElement? AttributeMap { get; set; }
+}
+
+/// <summary>One <c>IsvMa</c> as sent in <c>isv_ma_list</c>.</summary>
+public sealed class IsvMaWire
+{
+    /// <summary><c>code</c> (串码).</summary>
+    [JsonPropertyName("code")] public string Code { get; set; } = string.Empty;
+
+    /// <summary><c>num</c> (可核销份数).</summary>
+    [JsonPropertyName("num")] public int Num { get; set; }
+
+    /// <summary><c>qr_image</c> (file name from <c>img.upload</c>).</summary>
+    [JsonPropertyName("qr_image")] public string? QrImage { get; set; }
+}
+
+/// <summary>Source-generated metadata for the e-voucher wire shapes (AOT-safe).</summary>
+[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(LegacyBeforeConsumeWire))]
+[JsonSerializable(typeof(LegacyConsumeWire))]
+[JsonSerializable(typeof(LegacyReverseWire))]
+[JsonSerializable(typeof(ImageUploadWire))]
+[JsonSerializable(typeof(EticketCodeWire))]
+[JsonSerializable(typeof(EticketTaskWire))]
+[JsonSerializable(typeof(MerchantReplyWire))]
+[JsonSerializable(typeof(List<IsvMaWire>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+public sealed partial class TaobaoVoucherJsonContext : JsonSerializerContext;

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PlatformSdk.TaobaoVoucher;
+using PlatformSdk.TaobaoVoucher.Errors;
+using PlatformSdk.TaobaoVoucher.Notifications;
+using PlatformSdk.TaobaoVoucher.Validation;
+using PlatformSdk.Top;
+using PlatformSdk.Top.Errors;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the e-voucher client on top of TOP: <c>services.AddPlatformSdk().AddTop(topSection).AddTaobaoVoucher(voucherSection)</c>.
+/// Also registers <see cref="PollingVoucherNotificationSource"/> as the default <see cref="IVoucherNotificationSource"/>
+/// (replace it with <see cref="QueueVoucherNotificationSource"/> for pushed notices), <see cref="VoucherNotificationProcessor"/>,
+/// and makes TOP's classifier use <see cref="TaobaoVoucherErrorCatalogue"/> (TOP's entries plus the e-voucher ones).
+/// </summary>
+public static class TaobaoVoucherServiceCollectionExtensions
+{
+    /// <summary>Registers the client from a configuration section (see <see cref="TaobaoVoucherOptions"/>). Call <c>AddTop</c> first.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="section">The section, for example <c>PlatformSdk:TaobaoVoucher</c>.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddTaobaoVoucher(this IPlatformSdkBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.AddTaobaoVoucherCore(o => o.Bind(section));
+    }
+
+    /// <summary>Registers the client configured in code. Call <c>AddTop</c> first.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddTaobaoVoucher(this IPlatformSdkBuilder builder, Action<TaobaoVoucherOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddTaobaoVoucherCore(o => o.Configure(configure));
+    }
+
+    private static IPlatformSdkBuilder AddTaobaoVoucherCore(this IPlatformSdkBuilder builder, Action<OptionsBuilder<TaobaoVoucherOptions>> apply)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (!services.Any(d => d.ServiceType == typeof(TopClient)))
+        {
+            throw new InvalidOperationException("TaobaoVoucher: call AddTop(...) before AddTaobaoVoucher(...): the e-voucher APIs are TOP calls.");
+        }
+
+        var options = services.AddOptions<TaobaoVoucherOptions>();
+        apply(options);
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaobaoVoucherOptions>, TaobaoVoucherOptionsValidator>());
+        // The e-voucher catalogue contains every TOP entry (TopErrorCatalogue.AddTo), so other TOP APIs classify as before.
+        services.Replace(ServiceDescriptor.Singleton(new TopResponseClassifier(TaobaoVoucherErrorCatalogue.Instance)));
+        services.TryAddSingleton(sp => new TaobaoVoucherClient(
+            sp.GetRequiredService<TopClient>(), sp.GetRequiredService<IOptions<TaobaoVoucherOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IVoucherNotificationSource>(sp => new PollingVoucherNotificationSource(sp.GetRequiredService<TaobaoVoucherClient>()));
+        services.TryAddSingleton(sp => new VoucherNotificationProcessor(sp.GetRequiredService<TaobaoVoucherClient>(), sp.GetRequiredService<IVoucherNotificationSource>()));
+        return builder;
+    }
+}
