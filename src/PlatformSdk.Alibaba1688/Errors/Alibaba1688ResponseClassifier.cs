@@ -33,29 +33,7 @@ public sealed class Alibaba1688ResponseClassifier : PlatformResponseClassifier
     /// <param name="httpStatus">The HTTP status it came with.</param>
     /// <returns>The error, or <see langword="null"/> on success.</returns>
     public PlatformError? ClassifyBody(ReadOnlySpan<byte> body, int httpStatus = 200)
-    {
-        JsonDocument document;
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            return MalformedResponse(ex.Message.Split(" Path:")[0]);
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return MalformedResponse($"the body is a JSON {root.ValueKind}, not an object");
-            }
-
-            return ClassifyRoot(root, httpStatus);
-        }
-    }
+        => ClassifyJsonObject(body, httpStatus, (root, status) => ClassifyRoot(root, status));
 
     /// <summary>Classifies a parsed reply object.</summary>
     /// <param name="root">The reply's root object.</param>
