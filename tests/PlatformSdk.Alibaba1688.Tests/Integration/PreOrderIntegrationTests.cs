@@ -96,7 +96,7 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_17_20_a_paid_pre_order_reads_as_a_formal_order_and_after_shipping_exposes_the_expected_settlement_date()
+    public async Task R1688_14_17_20_a_paid_pre_order_is_a_formal_unshipped_order_until_shipped_through_the_api_then_exposes_the_settlement_date()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
