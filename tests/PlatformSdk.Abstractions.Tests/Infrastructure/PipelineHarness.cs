@@ -1,3 +1,4 @@
+using PlatformSdk.Testing.Logging;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

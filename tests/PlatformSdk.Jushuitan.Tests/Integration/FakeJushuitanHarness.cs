@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using PlatformSdk.Testing.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -113,36 +113,4 @@ internal sealed class FakeJushuitanHarness : IDisposable
         ],
         Pay = paid ? new JushuitanUploadPay { OuterPayId = "PAY-" + soId, PayDate = Start, Payment = "支付宝", Amount = 118.00m } : null,
     };
-}
-
-/// <summary>Captures every log message, its state and exception at every level, to check that secrets never reach logs.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _entries = new();
-
-    public IReadOnlyList<string> Entries => _entries.ToArray();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull
-        {
-            owner._entries.Enqueue($"[scope {category}] {state}");
-            return null;
-        }
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            owner._entries.Enqueue($"[{logLevel} {category}] {formatter(state, exception)} | {structured} | {exception}");
-        }
-    }
 }
