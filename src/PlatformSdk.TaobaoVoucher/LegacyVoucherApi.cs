@@ -166,11 +166,7 @@ public class LegacyVoucherApi
         }
         catch (PlatformException ex) when (ex.Category is not ErrorCategory.Validation)
         {
-            return new ConsumeReconciliation
-            {
-                Outcome = ConsumeReconciliationOutcome.Inconclusive, SerialNum = request.SerialNum,
-                Explanation = $"The state check failed ({ex.ErrorCode}); after a partial redemption the old code is void (RTV-12), so check codes.get before acting.",
-            };
+            return await ReconcileFromCodesAsync(request, leftBeforeConsume, ex, cancellationToken).ConfigureAwait(false);
         }
 
         if (check.LeftNum == leftBeforeConsume - request.ConsumeNum)
@@ -197,6 +193,45 @@ public class LegacyVoucherApi
             Outcome = ConsumeReconciliationOutcome.Inconclusive, SerialNum = request.SerialNum, Check = check,
             Explanation = $"left_num is {check.LeftNum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"} (before: {leftBeforeConsume}, "
                 + $"redeeming {request.ConsumeNum}, may consume: {check.MayConsume}); another redemption or refund changed the order. Nothing was resent.",
+        };
+    }
+
+    // An applied partial redemption voids the shown code (RTV-12) and a full one uses it up, so beforeconsume on that code
+    // fails exactly when the redemption went through; codes.get still shows the units left on the live code(s).
+    private async Task<ConsumeReconciliation> ReconcileFromCodesAsync(LegacyConsumeRequest request, int leftBeforeConsume, PlatformException checkError, CancellationToken cancellationToken)
+    {
+        VoucherCodeList codes;
+        try
+        {
+            codes = await GetCodesAsync(request.OrderId, request.Seller, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlatformException ex) when (ex.Category is not ErrorCategory.Validation)
+        {
+            return new ConsumeReconciliation
+            {
+                Outcome = ConsumeReconciliationOutcome.Inconclusive, SerialNum = request.SerialNum,
+                Explanation = $"The state check failed ({checkError.ErrorCode}) and codes.get failed too ({ex.ErrorCode}); check the order before acting. Nothing was resent.",
+            };
+        }
+
+        // The meaning of codes.get's status values is not documented; num (units left on the code) is, and a void or used code has none.
+        var left = codes.Codes.Sum(c => c.Num ?? 0);
+        var shownIsLive = codes.Codes.Any(c => (c.Num ?? 0) > 0 && string.Equals(c.Code, request.VerifyCode, StringComparison.Ordinal));
+        if (!shownIsLive && left == leftBeforeConsume - request.ConsumeNum)
+        {
+            return new ConsumeReconciliation
+            {
+                Outcome = ConsumeReconciliationOutcome.AlreadyApplied, SerialNum = request.SerialNum,
+                Explanation = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"beforeconsume refused the code ({checkError.ErrorCode}) and codes.get shows {left} unit(s) left (before: {leftBeforeConsume}) with the code no longer live: the redemption of {request.ConsumeNum} was applied."),
+            };
+        }
+
+        return new ConsumeReconciliation
+        {
+            Outcome = ConsumeReconciliationOutcome.Inconclusive, SerialNum = request.SerialNum,
+            Explanation = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The state check failed ({checkError.ErrorCode}); codes.get shows {left} unit(s) left (before: {leftBeforeConsume}, redeeming {request.ConsumeNum}). Check the order before acting. Nothing was resent."),
         };
     }
 
