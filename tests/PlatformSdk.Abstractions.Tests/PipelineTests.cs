@@ -88,6 +88,19 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task RLOG40_a_backend_timeout_reported_in_a_200_body_leaves_a_write_possibly_processed_but_not_a_read()
+    {
+        using var h = PipelineHarness.Create(_ => new ServerReply(200, TestPlatform.Reply(15, "底层服务调用失败 HSFTimeOutException")));
+
+        var write = await Assert.ThrowsAsync<PlatformException>(() => h.SendAsync(PipelineHarness.Context(Op("ship-hsf"), NonIdempotentWrite)));
+        var read = await Assert.ThrowsAsync<PlatformException>(() => h.SendAsync(PipelineHarness.Context(Op("read-hsf"), Read)));
+
+        Assert.Equal(("RLOG-40", true), (write.RuleId, write.Error.OutcomeUnknown));
+        Assert.True(write.MayHaveBeenProcessed);
+        Assert.False(read.MayHaveBeenProcessed); // a read changes nothing
+    }
+
+    [Fact]
     public async Task NonIdempotentWrite_with_an_unreadable_200_reply_is_sent_once_and_may_have_been_processed()
     {
         using var h = PipelineHarness.Create(_ => new ServerReply(200, "{\"code\":0,\"msg\":\"o"));

@@ -121,6 +121,7 @@ public sealed class ErrorCatalogue
             HttpStatus = httpStatus,
             RequestId = requestId,
             IsTokenExpiry = entry?.IsTokenExpiry ?? false,
+            OutcomeUnknown = entry?.OutcomeUnknown ?? false,
         };
     }
 
@@ -182,9 +183,10 @@ public sealed class ErrorCatalogueBuilder
     /// <param name="remedy">What to do.</param>
     /// <param name="ruleId">The domain rule, if any.</param>
     /// <param name="isTokenExpiry">True when the code means the token expired.</param>
+    /// <param name="outcomeUnknown">True when the code reports a backend timeout after which a write may have happened.</param>
     /// <returns>This builder.</returns>
-    public ErrorCatalogueBuilder Code(string code, ErrorCategory category, string remedy, string? ruleId = null, bool isTokenExpiry = false)
-        => Add(new ErrorCatalogueEntry(ErrorMatchKind.Code, code, category, remedy) { RuleId = ruleId, IsTokenExpiry = isTokenExpiry });
+    public ErrorCatalogueBuilder Code(string code, ErrorCategory category, string remedy, string? ruleId = null, bool isTokenExpiry = false, bool outcomeUnknown = false)
+        => Add(new ErrorCatalogueEntry(ErrorMatchKind.Code, code, category, remedy) { RuleId = ruleId, IsTokenExpiry = isTokenExpiry, OutcomeUnknown = outcomeUnknown });
 
     /// <summary>Adds an entry matched by error-code prefix (a code family).</summary>
     /// <param name="prefix">The prefix.</param>
@@ -220,9 +222,10 @@ public sealed class ErrorCatalogueBuilder
     /// <param name="remedy">What to do.</param>
     /// <param name="ruleId">The domain rule, if any.</param>
     /// <param name="isTokenExpiry">True when the message means the token expired.</param>
+    /// <param name="outcomeUnknown">True when the message reports a backend timeout after which a write may have happened.</param>
     /// <returns>This builder.</returns>
-    public ErrorCatalogueBuilder Message(string fragment, ErrorCategory category, string remedy, string? ruleId = null, bool isTokenExpiry = false)
-        => Add(new ErrorCatalogueEntry(ErrorMatchKind.MessageFragment, fragment, category, remedy) { RuleId = ruleId, IsTokenExpiry = isTokenExpiry });
+    public ErrorCatalogueBuilder Message(string fragment, ErrorCategory category, string remedy, string? ruleId = null, bool isTokenExpiry = false, bool outcomeUnknown = false)
+        => Add(new ErrorCatalogueEntry(ErrorMatchKind.MessageFragment, fragment, category, remedy) { RuleId = ruleId, IsTokenExpiry = isTokenExpiry, OutcomeUnknown = outcomeUnknown });
 
     /// <summary>Builds the catalogue. Duplicate codes or sub-codes are rejected: one code, one meaning.</summary>
     /// <returns>The catalogue.</returns>

@@ -54,4 +54,10 @@ public sealed record ErrorCatalogueEntry
 
     /// <summary>True when the error means the access token expired, so one refresh-and-retry is worthwhile.</summary>
     public bool IsTokenExpiry { get; init; }
+
+    /// <summary>
+    /// True when the error reports a timeout inside the platform's own backend (for example 1688's <c>HSFTimeOutException</c>,
+    /// RLOG-40): the platform answered with an error, yet a write may have been carried out.
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
 }

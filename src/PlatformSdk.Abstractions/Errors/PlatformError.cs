@@ -58,6 +58,12 @@ public sealed record PlatformError
     /// </summary>
     public bool IsTokenExpiry { get; init; }
 
+    /// <summary>
+    /// True when the platform reported a failure whose outcome it does not know itself (a timeout inside its backend): a write
+    /// may have been carried out. <see cref="PlatformException.MayHaveBeenProcessed"/> is then set for writes.
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
+
     /// <inheritdoc />
     public override string ToString()
     {

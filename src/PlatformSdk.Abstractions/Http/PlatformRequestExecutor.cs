@@ -68,7 +68,8 @@ public class PlatformRequestExecutor
             {
                 throw Fail(new PlatformException(Redact(error, context))
                 {
-                    MayHaveBeenProcessed = operation.Idempotency != OperationIdempotency.Read && error.Category == ErrorCategory.Transient && (error.HttpStatus >= 500 || IsUnreadableReply(error)),
+                    MayHaveBeenProcessed = operation.Idempotency != OperationIdempotency.Read
+                        && (error.OutcomeUnknown || (error.Category == ErrorCategory.Transient && (error.HttpStatus >= 500 || IsUnreadableReply(error)))),
                 });
             }
 

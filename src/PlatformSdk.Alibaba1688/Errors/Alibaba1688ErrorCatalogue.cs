@@ -42,14 +42,14 @@ public static class Alibaba1688ErrorCatalogue
             "The order is already shipped (or in after-sales): nothing to sync. Mark it shipped in the ERP.", "RLOG-13")
         .Message("发货失败,订单不存在或者不属于当前发货人", ErrorCategory.Transient,
             "1688's backend did not find the order yet (or it belongs to another seller). Retry later; if it persists, check the order id and shop.", "RLOG-32")
-        .Message("底层服务调用失败", ErrorCategory.Transient, TimeoutRemedy, "RLOG-40")
-        .Message("HSFTimeOutException", ErrorCategory.Transient, TimeoutRemedy, "RLOG-40")
-        .Message("errorCode\":\"003002\"", ErrorCategory.Transient, TimeoutRemedy, "RLOG-40")
+        .Message("底层服务调用失败", ErrorCategory.Transient, TimeoutRemedy, "RLOG-40", outcomeUnknown: true)
+        .Message("HSFTimeOutException", ErrorCategory.Transient, TimeoutRemedy, "RLOG-40", outcomeUnknown: true)
+        .Message("errorCode\":\"003002\"", ErrorCategory.Transient, TimeoutRemedy, "RLOG-40", outcomeUnknown: true)
         .Message("failed to convert map to pojo", ErrorCategory.Validation,
             "1688 ships per sub-order only: one sub-order's quantity cannot be split across shipments. Ship each sub-order with its full quantity.", "RLOG-52")
         .Message("Request need user authorized", ErrorCategory.Authentication, TokenRemedy, isTokenExpiry: true)
         .Code("401", ErrorCategory.Authentication, TokenRemedy, isTokenExpiry: true)
-        .Code("003002", ErrorCategory.Transient, TimeoutRemedy, "RLOG-40")
+        .Code("003002", ErrorCategory.Transient, TimeoutRemedy, "RLOG-40", outcomeUnknown: true)
         .Code("gw.QosAppFrequencyLimit", ErrorCategory.Throttled,
             "1688 limits the app's call frequency. The SDK backs off and retries reads; lower concurrency or Resilience:PermitsPerSecond if it persists.")
         .Code("gw.SignatureInvalid", ErrorCategory.Configuration,

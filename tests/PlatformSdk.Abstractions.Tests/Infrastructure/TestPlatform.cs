@@ -26,6 +26,7 @@ internal static class TestPlatform
         .Message("QPS over limit", ErrorCategory.Throttled, "Retry after a delay.", "RLOG-41")
         .Message("发货方式不匹配 #B98", ErrorCategory.Validation, "Delivery method does not match the order.", "RLOG-22")
         .Message("订单已被缺货处理", ErrorCategory.BusinessRule, "The order was marked out-of-stock by the platform.", "RLOG-14")
+        .Message("HSFTimeOutException", ErrorCategory.Transient, "The backend timed out; reconcile a write before resending.", "RLOG-40", outcomeUnknown: true)
         .Build();
 
     public static string Reply(int code, string msg) => JsonSerializer.Serialize(new Dictionary<string, object> { ["code"] = code, ["msg"] = msg });

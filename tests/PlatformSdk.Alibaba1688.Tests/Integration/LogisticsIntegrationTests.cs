@@ -132,6 +132,7 @@ public sealed class LogisticsIntegrationTests
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => shop.Logistics.ShipAsync(request));
         Assert.Equal((ErrorCategory.Transient, "RLOG-40"), (ex.Category, ex.RuleId));
+        Assert.True(ex.MayHaveBeenProcessed, "a backend timeout on a write leaves the outcome unknown: reconcile before resending");
         Assert.Single(h.Fake.CallsTo(Fake1688Routes.SendGoods));
 
         var retried = await shop.Logistics.ShipAsync(request);
