@@ -18,62 +18,30 @@ internal sealed class Fake1688Multipart
 
     public IReadOnlyList<FilePart> Files { get; }
 
-    public static bool IsMultipart(FakeRequest request) =>
-        request.ContentType is { } type && type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+    public static bool IsMultipart(FakeRequest request) => MultipartFormReader.IsMultipart(request.ContentType);
 
     public static Fake1688Multipart? Parse(FakeRequest request)
     {
-        var boundary = Parameter(request.ContentType ?? string.Empty, "boundary");
-        if (string.IsNullOrEmpty(boundary))
+        var parts = MultipartFormReader.ReadParts(request.Body, request.ContentType ?? string.Empty);
+        if (parts is null)
         {
             return null;
         }
 
         var body = request.Body;
-        var delimiter = "--" + boundary;
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = new List<(string Name, string? FileName, string Content)>();
-        var position = body.IndexOf(delimiter, StringComparison.Ordinal);
-        if (position < 0)
+        foreach (var part in parts)
         {
-            return null;
-        }
-
-        while (true)
-        {
-            position += delimiter.Length;
-            if (string.CompareOrdinal(body, position, "--", 0, 2) == 0)
+            // imageBytes may arrive as a plain form part; 1688 treats it as the file either way.
+            if (part.FileName is not null || string.Equals(part.Name, "imageBytes", StringComparison.Ordinal))
             {
-                break;
-            }
-
-            var headerEnd = body.IndexOf("\r\n\r\n", position, StringComparison.Ordinal);
-            var next = body.IndexOf("\r\n" + delimiter, position, StringComparison.Ordinal);
-            if (headerEnd < 0 || next < 0 || headerEnd > next)
-            {
-                return null;
-            }
-
-            var headers = body[position..headerEnd];
-            var content = body[(headerEnd + 4)..next];
-            var disposition = headers.Split("\r\n").FirstOrDefault(line => line.StartsWith("Content-Disposition:", StringComparison.OrdinalIgnoreCase));
-            var name = disposition is null ? null : Parameter(disposition, "name");
-            if (name is null)
-            {
-                return null;
-            }
-
-            var fileName = Parameter(disposition!, "filename");
-            if (fileName is not null || string.Equals(name, "imageBytes", StringComparison.Ordinal))
-            {
-                files.Add((name, fileName, content));
+                files.Add((part.Name, part.FileName, part.Content));
             }
             else
             {
-                fields.TryAdd(name, content);
+                fields.TryAdd(part.Name, part.Content);
             }
-
-            position = next + 2;
         }
 
         var result = new List<FilePart>();
@@ -92,21 +60,6 @@ internal sealed class Fake1688Multipart
         }
 
         return new Fake1688Multipart(fields, result);
-    }
-
-    private static string? Parameter(string header, string name)
-    {
-        foreach (var part in header.Split(';'))
-        {
-            var trimmed = part.Trim();
-            var equals = trimmed.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && string.Equals(trimmed[..equals].Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return trimmed[(equals + 1)..].Trim().Trim('"');
-            }
-        }
-
-        return null;
     }
 
     public sealed record FilePart(string Name, string? FileName, long Size);

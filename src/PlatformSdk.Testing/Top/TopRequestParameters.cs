@@ -25,11 +25,23 @@ internal sealed class TopRequestParameters
         }
 
         var files = new List<string>();
-        if (request.ContentType is { } type && type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (MultipartFormReader.IsMultipart(request.ContentType))
         {
-            if (!TryReadMultipart(request.Body, type, fields, files))
+            if (MultipartFormReader.ReadParts(request.Body, request.ContentType!) is not { } parts)
             {
                 return null;
+            }
+
+            foreach (var part in parts)
+            {
+                if (part.FileName is not null)
+                {
+                    files.Add(part.Name);
+                }
+                else
+                {
+                    fields.TryAdd(part.Name, part.Content);
+                }
             }
         }
         else
@@ -41,70 +53,5 @@ internal sealed class TopRequestParameters
         }
 
         return new TopRequestParameters(fields, files);
-    }
-
-    private static bool TryReadMultipart(string body, string contentType, Dictionary<string, string> fields, List<string> files)
-    {
-        var boundary = HeaderParameter(contentType, "boundary");
-        if (string.IsNullOrEmpty(boundary))
-        {
-            return false;
-        }
-
-        var delimiter = "--" + boundary;
-        var position = body.IndexOf(delimiter, StringComparison.Ordinal);
-        if (position < 0)
-        {
-            return false;
-        }
-
-        while (true)
-        {
-            position += delimiter.Length;
-            if (string.CompareOrdinal(body, position, "--", 0, 2) == 0)
-            {
-                return true;
-            }
-
-            var headerEnd = body.IndexOf("\r\n\r\n", position, StringComparison.Ordinal);
-            var next = body.IndexOf("\r\n" + delimiter, position, StringComparison.Ordinal);
-            if (headerEnd < 0 || next < 0 || headerEnd > next)
-            {
-                return false;
-            }
-
-            var disposition = body[position..headerEnd].Split("\r\n")
-                .FirstOrDefault(line => line.StartsWith("Content-Disposition:", StringComparison.OrdinalIgnoreCase));
-            if (disposition is null || HeaderParameter(disposition, "name") is not { } name)
-            {
-                return false;
-            }
-
-            if (HeaderParameter(disposition, "filename") is not null)
-            {
-                files.Add(name);
-            }
-            else
-            {
-                fields.TryAdd(name, body[(headerEnd + 4)..next]);
-            }
-
-            position = next + 2;
-        }
-    }
-
-    private static string? HeaderParameter(string header, string name)
-    {
-        foreach (var part in header.Split(';'))
-        {
-            var trimmed = part.Trim();
-            var equals = trimmed.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && string.Equals(trimmed[..equals].Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return trimmed[(equals + 1)..].Trim().Trim('"');
-            }
-        }
-
-        return null;
     }
 }
