@@ -29,8 +29,9 @@ public class Alibaba1688LogisticsClient
     /// <returns>The carriers.</returns>
     public virtual async Task<IReadOnlyList<Alibaba1688Carrier>> ListCarriersAsync(CancellationToken cancellationToken = default)
     {
-        using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.CarrierList, [], cancellationToken).ConfigureAwait(false);
-        return Alibaba1688Json.Array(reply.RootElement, "result").Select(Alibaba1688Mappers.Carrier).OfType<Alibaba1688Carrier>().ToArray();
+        return await _transport.SendAsync(_shop, Alibaba1688Api.CarrierList, [],
+            root => Alibaba1688Json.Array(root, "result").Select(Alibaba1688Mappers.Carrier).OfType<Alibaba1688Carrier>().ToArray(),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -70,17 +71,20 @@ public class Alibaba1688LogisticsClient
 
         try
         {
-            using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.Ship, parameters, cancellationToken).ConfigureAwait(false);
-            var result = Alibaba1688Json.Property(reply.RootElement, "result");
-            var failures = result is { } r
-                ? Alibaba1688Json.Array(r, "sendFailList").Select(f => new Alibaba1688ShipFailure(
-                    Alibaba1688Json.Long(f, "sourceEntryId"),
-                    Alibaba1688ErrorCatalogue.Instance.Classify(Alibaba1688Json.String(f, "errorCode") ?? Alibaba1688ResponseClassifier.UnnamedBusinessErrorCode, null,
-                        Alibaba1688Json.String(f, "errorMessage") ?? string.Empty))).ToArray()
-                : [];
-            var shipped = result is { } s && Alibaba1688Json.Property(s, "sendSuccessList") is not null
-                ? ShippedSubOrders(request, Alibaba1688Json.Array(s, "sendSuccessList"))
-                : failures.Length == 0 ? request.Entries.Select(e => e.SubOrderId).ToArray() : [];
+            var (failures, shipped) = await _transport.SendAsync(_shop, Alibaba1688Api.Ship, parameters, root =>
+            {
+                var result = Alibaba1688Json.Property(root, "result");
+                var failures = result is { } r
+                    ? Alibaba1688Json.Array(r, "sendFailList").Select(f => new Alibaba1688ShipFailure(
+                        Alibaba1688Json.Long(f, "sourceEntryId"),
+                        Alibaba1688ErrorCatalogue.Instance.Classify(Alibaba1688Json.String(f, "errorCode") ?? Alibaba1688ResponseClassifier.UnnamedBusinessErrorCode, null,
+                            Alibaba1688Json.String(f, "errorMessage") ?? string.Empty))).ToArray()
+                    : [];
+                var shipped = result is { } s && Alibaba1688Json.Property(s, "sendSuccessList") is not null
+                    ? ShippedSubOrders(request, Alibaba1688Json.Array(s, "sendSuccessList"))
+                    : failures.Length == 0 ? request.Entries.Select(e => e.SubOrderId).ToArray() : [];
+                return (failures, shipped);
+            }, cancellationToken).ConfigureAwait(false);
             if (failures.Length == 0)
             {
                 return new Alibaba1688ShipResult { Outcome = Alibaba1688ShipOutcome.Shipped, ShippedSubOrderIds = shipped };

@@ -29,9 +29,9 @@ public class Alibaba1688OrdersClient
     public virtual async Task<Alibaba1688Order?> GetAsync(long orderId, CancellationToken cancellationToken = default)
     {
         new ValidationGuard(Alibaba1688ErrorCatalogue.Platform).Positive("orderId", orderId);
-        using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.OrderDetail,
-            [new("orderId", Alibaba1688Mappers.Text(orderId)), new("webSite", "1688")], cancellationToken).ConfigureAwait(false);
-        return Alibaba1688Json.Property(reply.RootElement, "result") is { } trade ? Alibaba1688Mappers.Order(trade) : null;
+        return await _transport.SendAsync(_shop, Alibaba1688Api.OrderDetail,
+            [new("orderId", Alibaba1688Mappers.Text(orderId)), new("webSite", "1688")],
+            root => Alibaba1688Json.Property(root, "result") is { } trade ? Alibaba1688Mappers.Order(trade) : null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Finds the order created with an <c>outOrderId</c> (the ERP sales order id), to reconcile a create that may have failed.</summary>
@@ -41,10 +41,11 @@ public class Alibaba1688OrdersClient
     public virtual async Task<Alibaba1688Order?> FindByOutOrderIdAsync(string outOrderId, CancellationToken cancellationToken = default)
     {
         new ValidationGuard(Alibaba1688ErrorCatalogue.Platform).Required("outOrderId", outOrderId);
-        using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.OrderList,
-            [new("page", "1"), new("pageSize", "20"), new("outOrderId", outOrderId)], cancellationToken).ConfigureAwait(false);
-        return Alibaba1688Json.Array(reply.RootElement, "result")
-            .Select(Alibaba1688Mappers.Order)
-            .FirstOrDefault(o => o is not null && string.Equals(o.OutOrderId, outOrderId, StringComparison.Ordinal));
+        return await _transport.SendAsync(_shop, Alibaba1688Api.OrderList,
+            [new("page", "1"), new("pageSize", "20"), new("outOrderId", outOrderId)],
+            root => Alibaba1688Json.Array(root, "result")
+                .Select(Alibaba1688Mappers.Order)
+                .FirstOrDefault(o => o is not null && string.Equals(o.OutOrderId, outOrderId, StringComparison.Ordinal)),
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -84,27 +84,32 @@ public class Alibaba1688PreOrdersClient
         long orderId;
         long? totalFen = null;
         long? postFeeFen = null;
-        var failed = new List<Alibaba1688FailedLine>();
+        List<Alibaba1688FailedLine> failed = [];
         var reconciled = false;
         try
         {
-            using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.CreatePreOrder, parameters, cancellationToken).ConfigureAwait(false);
-            var result = Alibaba1688Json.Property(reply.RootElement, "result") ?? reply.RootElement;
-            foreach (var line in Alibaba1688Json.Array(result, "failedOfferList"))
+            (orderId, totalFen, postFeeFen, failed) = await _transport.SendAsync(_shop, Alibaba1688Api.CreatePreOrder, parameters, root =>
             {
-                var message = Alibaba1688Json.String(line, "errorMessage", "errorMsg", "message") ?? string.Empty;
-                failed.Add(new Alibaba1688FailedLine(Alibaba1688Json.Long(line, "offerId"), Alibaba1688Json.String(line, "specId"),
-                    Alibaba1688ErrorCatalogue.Instance.Classify(Alibaba1688Json.String(line, "errorCode") ?? Alibaba1688ResponseClassifier.UnnamedBusinessErrorCode, null, message)));
-            }
+                var result = Alibaba1688Json.Property(root, "result") ?? root;
+                var lines = new List<Alibaba1688FailedLine>();
+                foreach (var line in Alibaba1688Json.Array(result, "failedOfferList"))
+                {
+                    var message = Alibaba1688Json.String(line, "errorMessage", "errorMsg", "message") ?? string.Empty;
+                    lines.Add(new Alibaba1688FailedLine(Alibaba1688Json.Long(line, "offerId"), Alibaba1688Json.String(line, "specId"),
+                        Alibaba1688ErrorCatalogue.Instance.Classify(Alibaba1688Json.String(line, "errorCode") ?? Alibaba1688ResponseClassifier.UnnamedBusinessErrorCode, null, message)));
+                }
 
-            totalFen = Alibaba1688Json.Long(result, "totalSuccessAmount");
-            postFeeFen = Alibaba1688Json.Long(result, "postFee");
-            orderId = Alibaba1688Json.Long(result, "orderId")
-                ?? throw new PlatformException(failed.Count > 0
-                    ? failed[0].Error
-                    : new PlatformError(Alibaba1688ErrorCatalogue.Platform, "malformed-response", "1688's order reply has no orderId.", ErrorCategory.Unknown,
-                        $"The order may have been created: look it up by outOrderId '{request.SalesOrderId}' (Orders.FindByOutOrderIdAsync) before sending again."))
-                { MayHaveBeenProcessed = failed.Count == 0 };
+                // Every line refused is a definite answer (nothing created); no order id without refusals leaves the outcome unknown.
+                var id = Alibaba1688Json.Long(result, "orderId")
+                    ?? throw new PlatformException(lines.Count > 0
+                        ? lines[0].Error
+                        : new PlatformError(Alibaba1688ErrorCatalogue.Platform, PlatformErrorCodes.MalformedResponse, "1688's order reply has no orderId.", ErrorCategory.Unknown,
+                            $"The order may have been created: look it up by outOrderId '{request.SalesOrderId}' (Orders.FindByOutOrderIdAsync) before sending again.")
+                        {
+                            Delivery = RequestDelivery.OutcomeUnknown,
+                        });
+                return (id, Alibaba1688Json.Long(result, "totalSuccessAmount"), Alibaba1688Json.Long(result, "postFee"), lines);
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (PlatformException ex) when (ex.MayHaveBeenProcessed)
         {
@@ -180,13 +185,14 @@ public class Alibaba1688PreOrdersClient
             guard.Positive($"orderIdList[{i}]", orderIds[i]);
         }
 
-        using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.PaymentUrl,
-            [new("orderIdList", Alibaba1688JsonContext.Serialize(orderIds.ToList(), Alibaba1688JsonContext.Wire.ListInt64))], cancellationToken).ConfigureAwait(false);
-        var root = reply.RootElement;
-        var failedIds = Alibaba1688Json.Array(root, "payFailureOrderList")
-            .Select(e => e.ValueKind == JsonValueKind.Object ? Alibaba1688Json.Long(e, "orderId", "id") : long.TryParse(Alibaba1688Json.AsText(e), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null)
-            .OfType<long>().ToArray();
-        return new Alibaba1688PaymentLink(orderIds.ToArray(), Alibaba1688Json.String(root, "payUrl"), failedIds);
+        return await _transport.SendAsync(_shop, Alibaba1688Api.PaymentUrl,
+            [new("orderIdList", Alibaba1688JsonContext.Serialize(orderIds.ToList(), Alibaba1688JsonContext.Wire.ListInt64))], root =>
+            {
+                var failedIds = Alibaba1688Json.Array(root, "payFailureOrderList")
+                    .Select(e => e.ValueKind == JsonValueKind.Object ? Alibaba1688Json.Long(e, "orderId", "id") : long.TryParse(Alibaba1688Json.AsText(e), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null)
+                    .OfType<long>().ToArray();
+                return new Alibaba1688PaymentLink(orderIds.ToArray(), Alibaba1688Json.String(root, "payUrl"), failedIds);
+            }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fetches payment links for any number of orders, 100 per call.</summary>

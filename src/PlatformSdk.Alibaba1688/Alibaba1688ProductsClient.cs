@@ -51,16 +51,15 @@ public class Alibaba1688ProductsClient
                 parameters.Add(new("albumID", Alibaba1688Mappers.Text(album)));
             }
 
-            using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.PhotoAdd, parameters, cancellationToken,
-                new Alibaba1688FilePart("imageBytes", image.Name, image.Content)).ConfigureAwait(false);
-            var root = reply.RootElement;
-            var url = Alibaba1688Json.Path(root, "image", "url") ?? Alibaba1688Json.Path(root, "result", "image", "url")
-                ?? Alibaba1688Json.Path(root, "image") ?? Alibaba1688Json.Path(root, "result", "url");
-            var text = url is { ValueKind: JsonValueKind.String } u ? u.GetString() : null;
-            if (string.IsNullOrEmpty(text))
+            var text = await _transport.SendAsync(_shop, Alibaba1688Api.PhotoAdd, parameters, root =>
             {
-                throw Malformed("the photobank reply has no image URL", "The image may have been stored; check the photobank before publishing again.");
-            }
+                var url = Alibaba1688Json.Path(root, "image", "url") ?? Alibaba1688Json.Path(root, "result", "image", "url")
+                    ?? Alibaba1688Json.Path(root, "image") ?? Alibaba1688Json.Path(root, "result", "url");
+                var text = url is { ValueKind: JsonValueKind.String } u ? u.GetString() : null;
+                return string.IsNullOrEmpty(text)
+                    ? throw Malformed("the photobank reply has no image URL", "The image may have been stored; check the photobank before publishing again.")
+                    : text;
+            }, cancellationToken, new Alibaba1688FilePart("imageBytes", image.Name, image.Content)).ConfigureAwait(false);
 
             paths.Add(Alibaba1688Mappers.RelativeImagePath(text));
         }
@@ -87,10 +86,11 @@ public class Alibaba1688ProductsClient
             }, Alibaba1688JsonContext.Wire.SaleInfoWire)));
         }
 
-        using var created = await _transport.SendAsync(_shop, Alibaba1688Api.Publish, publish, cancellationToken).ConfigureAwait(false);
-        var productId = Alibaba1688Json.Long(created.RootElement, "productID", "productId")
-            ?? (Alibaba1688Json.Property(created.RootElement, "result") is { } result ? Alibaba1688Json.Long(result, "productID", "productId") : null)
-            ?? throw Malformed("the publish reply has no productID", "The offer may have been created; check the shop's offers before publishing again.");
+        var productId = await _transport.SendAsync(_shop, Alibaba1688Api.Publish, publish,
+            root => Alibaba1688Json.Long(root, "productID", "productId")
+                ?? (Alibaba1688Json.Property(root, "result") is { } result ? Alibaba1688Json.Long(result, "productID", "productId") : null)
+                ?? throw Malformed("the publish reply has no productID", "The offer may have been created; check the shop's offers before publishing again."),
+            cancellationToken).ConfigureAwait(false);
         return new Alibaba1688PublishResult { ProductId = productId, ImagePaths = paths, DroppedImages = selection.Dropped };
     }
 
@@ -101,11 +101,12 @@ public class Alibaba1688ProductsClient
     public virtual async Task<Alibaba1688Product?> GetAsync(long offerId, CancellationToken cancellationToken = default)
     {
         new PlatformSdk.Validation.ValidationGuard(Alibaba1688ErrorCatalogue.Platform).Positive("productID", offerId, "R1688-10");
-        using var reply = await _transport.SendAsync(_shop, Alibaba1688Api.ProductGet,
-            [new("productID", Alibaba1688Mappers.Text(offerId)), new("webSite", "1688")], cancellationToken).ConfigureAwait(false);
-        var root = reply.RootElement;
-        var info = Alibaba1688Json.Property(root, "productInfo") ?? Alibaba1688Json.Path(root, "result", "productInfo") ?? Alibaba1688Json.Property(root, "result");
-        return info is { } i ? Alibaba1688Mappers.Product(i) : null;
+        return await _transport.SendAsync(_shop, Alibaba1688Api.ProductGet,
+            [new("productID", Alibaba1688Mappers.Text(offerId)), new("webSite", "1688")], root =>
+            {
+                var info = Alibaba1688Json.Property(root, "productInfo") ?? Alibaba1688Json.Path(root, "result", "productInfo") ?? Alibaba1688Json.Property(root, "result");
+                return info is { } i ? Alibaba1688Mappers.Product(i) : null;
+            }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the offer of a link such as <c>https://detail.1688.com/offer/549605719581.html?spm=…</c> (R1688-10).</summary>
@@ -135,22 +136,24 @@ public class Alibaba1688ProductsClient
             var needDetail = new List<long>();
             long? total;
             int count;
-            using (var reply = await _transport.SendAsync(_shop, Alibaba1688Api.ProductList,
+            var pageNo = cursor.PageNo;
+            (total, count) = await _transport.SendAsync(_shop, Alibaba1688Api.ProductList,
             [
-                new("pageNo", Alibaba1688Mappers.Text(cursor.PageNo)),
+                new("pageNo", Alibaba1688Mappers.Text(pageNo)),
                 new("pageSize", Alibaba1688Mappers.Text(Alibaba1688WireChoices.ProductPageSize)),
                 new("needDetail", Alibaba1688WireChoices.FetchDetailWhenSkusMissing ? "true" : "false"),
-            ], cancellationToken).ConfigureAwait(false))
+            ], root =>
             {
-                var root = reply.RootElement;
                 var page = Alibaba1688Json.Path(root, "result", "pageResult") ?? Alibaba1688Json.Path(root, "pageResult")
                     ?? Alibaba1688Json.Path(root, "result", "result", "pageResult");
                 var items = page is { } p ? Alibaba1688Json.Array(p, "resultList").ToArray() : [];
-                total = page is { } pt ? Alibaba1688Json.Long(pt, "totalRecords") : null;
-                count = items.Length;
+                var pageTotal = page is { } pt ? Alibaba1688Json.Long(pt, "totalRecords") : null;
+                products.Clear();
+                needDetail.Clear();
+                var onThisPage = new HashSet<long>();
                 foreach (var item in items)
                 {
-                    if (Alibaba1688Mappers.Product(item) is not { } product || !seen.Add(product.ProductId))
+                    if (Alibaba1688Mappers.Product(item) is not { } product || seen.Contains(product.ProductId) || !onThisPage.Add(product.ProductId))
                     {
                         continue;
                     }
@@ -162,6 +165,12 @@ public class Alibaba1688ProductsClient
 
                     products.Add(product);
                 }
+
+                return (pageTotal, items.Length);
+            }, cancellationToken).ConfigureAwait(false);
+            foreach (var product in products)
+            {
+                seen.Add(product.ProductId);
             }
 
             for (var i = 0; i < products.Count; i++)
@@ -186,9 +195,8 @@ public class Alibaba1688ProductsClient
     }
 
     private static PlatformException Malformed(string detail, string remedy)
-        => new(new PlatformError(Alibaba1688ErrorCatalogue.Platform, "malformed-response", "1688's reply could not be read: " + detail, ErrorCategory.Unknown, remedy)
+        => new(new PlatformError(Alibaba1688ErrorCatalogue.Platform, PlatformErrorCodes.MalformedResponse, "1688's reply could not be read: " + detail, ErrorCategory.Unknown, remedy)
         {
-            RuleId = null,
-        })
-        { MayHaveBeenProcessed = true };
+            Delivery = RequestDelivery.OutcomeUnknown,
+        });
 }

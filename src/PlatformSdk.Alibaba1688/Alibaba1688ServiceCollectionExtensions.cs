@@ -40,66 +40,31 @@ public static class Alibaba1688ServiceCollectionExtensions
     private static IPlatformSdkBuilder AddAlibaba1688Core(this IPlatformSdkBuilder builder, IConfiguration? section, Action<Alibaba1688Options>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        AddShared(services);
-        var options = services.AddOptions<Alibaba1688Options>();
-        if (section is not null)
-        {
-            // R1688-01: only the domestic site; URLs are never taken from configuration.
-            options.Configure(_ =>
-            {
-                if (section.GetSection(nameof(Alibaba1688Options.EndpointsOverride)).Exists())
-                {
-                    throw new OptionsValidationException(Options.Options.DefaultName, typeof(Alibaba1688Options),
-                        ["Alibaba1688: EndpointsOverride cannot be set from configuration; the SDK talks only to gw.open.1688.com and auth.1688.com (R1688-01)."]);
-                }
-            });
-            options.Bind(section);
-            var resilience = section.GetSection("Resilience");
-            if (resilience.Exists())
-            {
-                services.AddOptions<PlatformResilienceOptions>(Alibaba1688ErrorCatalogue.Platform).Bind(resilience);
-            }
-        }
-
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
+        builder.AddPlatformTenant(Package, Options.Options.DefaultName, section, configure);
         return builder;
     }
 
-    private static void AddShared(IServiceCollection services)
+    private static readonly PlatformPackage<Alibaba1688Options> Package = new()
     {
-        if (services.Any(d => d.ServiceType == typeof(Alibaba1688Marker)))
+        Platform = Alibaba1688ErrorCatalogue.Platform,
+        Bind = static (section, options) => section.Bind(options),
+        Signer = static sp => sp.GetRequiredService<Alibaba1688RequestSigner>(),
+        Classifier = static sp => sp.GetRequiredService<Alibaba1688ResponseClassifier>(),
+        Validator = static sp => new Alibaba1688OptionsValidator(sp.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>()),
+        ResilienceDefaults = static o => o.PermitsPerSecond = Alibaba1688WireChoices.DefaultRequestsPerSecond,
+        // R1688-01: only the domestic site; URLs are never taken from configuration.
+        CodeOnlySettings = new Dictionary<string, string>
         {
-            return;
-        }
-
-        services.AddSingleton<Alibaba1688Marker>();
-        // Runs before any Resilience section binding, so configured values win over this default.
-        services.AddOptions<PlatformResilienceOptions>(Alibaba1688ErrorCatalogue.Platform)
-            .Configure(o => o.PermitsPerSecond = Alibaba1688WireChoices.DefaultRequestsPerSecond);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Alibaba1688Options>, Alibaba1688OptionsValidator>(
-            sp => new Alibaba1688OptionsValidator(sp.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>())));
-        services.TryAddSingleton<Alibaba1688ResponseClassifier>();
-        services.TryAddSingleton<Alibaba1688RequestSigner>();
-        services.TryAddSingleton(sp =>
+            [nameof(Alibaba1688Options.EndpointsOverride)] = "the SDK talks only to gw.open.1688.com and auth.1688.com (R1688-01).",
+        },
+        Services = static services =>
         {
-            var httpClients = sp.GetRequiredService<IHttpClientFactory>();
-            // A fresh HttpClient per call lets the factory rotate handlers (DNS changes); the pipeline state is shared.
-            var transport = new Alibaba1688Transport(sp.GetRequiredService<IOptions<Alibaba1688Options>>().Value,
-                () => new PlatformRequestExecutor(httpClients.CreateClient(HttpClientName)),
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAccessTokenStore>());
-            return new Alibaba1688Client(transport);
-        });
-        services.AddHttpClient(HttpClientName)
-            .AddPlatformPipeline(Alibaba1688ErrorCatalogue.Platform,
-                sp => sp.GetRequiredService<Alibaba1688RequestSigner>(),
-                sp => sp.GetRequiredService<Alibaba1688ResponseClassifier>());
-    }
-
-    private sealed class Alibaba1688Marker;
+            services.TryAddSingleton<Alibaba1688ResponseClassifier>();
+            services.TryAddSingleton<Alibaba1688RequestSigner>();
+            services.TryAddSingleton(sp => new Alibaba1688Client(new Alibaba1688Transport(
+                sp.GetRequiredService<IOptions<Alibaba1688Options>>().Value,
+                sp.GetRequiredService<PlatformExecutors>().Get(Alibaba1688ErrorCatalogue.Platform, Options.Options.DefaultName),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAccessTokenStore>())));
+        },
+    };
 }

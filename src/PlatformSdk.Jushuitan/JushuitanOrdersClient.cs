@@ -55,8 +55,7 @@ public class JushuitanOrdersClient
             var body = JushuitanWireChoices.UploadBizIsArray || _transport.Protocol == JushuitanProtocol.Legacy
                 ? JushuitanTransport.Serialize(wire, JushuitanJsonContext.Wire.ListUploadOrderWire)
                 : JushuitanTransport.Serialize(new UploadOrdersEnvelopeWire { Orders = wire }, JushuitanJsonContext.Wire.UploadOrdersEnvelopeWire);
-            using var reply = await _transport.SendAsync(JushuitanApi.UploadOrders, body, cancellationToken).ConfigureAwait(false);
-            results.AddRange(ReadUploadResults(reply, batch));
+            results.AddRange(await _transport.SendAsync(JushuitanApi.UploadOrders, body, reply => ReadUploadResults(reply, batch).ToList(), cancellationToken).ConfigureAwait(false));
         }
 
         if (_transport.Options.Orders.VerifyAfterUpload)
@@ -96,7 +95,7 @@ public class JushuitanOrdersClient
             {
                 foreach (var oChunk in oChunks)
                 {
-                    await foreach (var row in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryOrders, (index, size) => JushuitanTransport.Serialize(new OrderQueryWire
+                    await foreach (var order in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryOrders, (index, size) => JushuitanTransport.Serialize(new OrderQueryWire
                     {
                         ShopId = query.ShopId,
                         SoIds = soChunk,
@@ -107,9 +106,8 @@ public class JushuitanOrdersClient
                         Status = query.Status?.Value,
                         PageIndex = index,
                         PageSize = size,
-                    }, JushuitanJsonContext.Wire.OrderQueryWire), JushuitanWireChoices.OrderPageSize, cancellationToken).ConfigureAwait(false))
+                    }, JushuitanJsonContext.Wire.OrderQueryWire), JushuitanWireChoices.OrderPageSize, JushuitanMappers.Order, cancellationToken).ConfigureAwait(false))
                     {
-                        var order = JushuitanMappers.Order(row);
                         if (order.OId != 0 && !seen.Add(order.OId))
                         {
                             continue;
@@ -208,8 +206,7 @@ public class JushuitanOrdersClient
             {
                 var body = JushuitanTransport.Serialize(batch.Select(s => new LegacyCancelWire { ShopId = request.ShopId, SoId = s }).ToList(),
                     JushuitanJsonContext.Wire.ListLegacyCancelWire);
-                using var reply = await _transport.SendAsync(JushuitanApi.CancelOrders, body, cancellationToken).ConfigureAwait(false);
-                message = reply.Message;
+                message = await _transport.SendAsync(JushuitanApi.CancelOrders, body, reply => reply.Message, cancellationToken).ConfigureAwait(false);
             }
         }
         else
@@ -222,8 +219,9 @@ public class JushuitanOrdersClient
                     CancelType = string.IsNullOrEmpty(request.CancelType) ? null : request.CancelType,
                     Remark = string.IsNullOrEmpty(request.Remark) ? null : request.Remark,
                 }, JushuitanJsonContext.Wire.OpenCancelWire);
-                using var reply = await _transport.SendAsync(JushuitanApi.CancelOrders, body, cancellationToken).ConfigureAwait(false);
-                message = reply.Root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String ? data.GetString() : reply.Message;
+                message = await _transport.SendAsync(JushuitanApi.CancelOrders, body,
+                    reply => reply.Root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String ? data.GetString() : reply.Message,
+                    cancellationToken).ConfigureAwait(false);
             }
         }
 

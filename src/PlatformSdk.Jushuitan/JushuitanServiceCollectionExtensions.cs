@@ -16,7 +16,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the Jushuitan client: <c>services.AddPlatformSdk().AddJushuitan(configuration.GetSection("PlatformSdk:Jushuitan"))</c>.</summary>
 public static class JushuitanServiceCollectionExtensions
 {
-    /// <summary>The name of the HTTP client all Jushuitan tenants share (rate limits are still per tenant).</summary>
+    /// <summary>The name of the HTTP client all Jushuitan tenants share (rate limits and resilience settings are still per tenant).</summary>
     public const string HttpClientName = "PlatformSdk.Jushuitan";
 
     /// <summary>Registers the default tenant from a configuration section (see <see cref="JushuitanOptions"/> for the keys).</summary>
@@ -62,72 +62,43 @@ public static class JushuitanServiceCollectionExtensions
     private static IPlatformSdkBuilder AddJushuitanCore(this IPlatformSdkBuilder builder, string name, IConfiguration? section, Action<JushuitanOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        AddShared(services);
-        var options = services.AddOptions<JushuitanOptions>(name);
-        if (section is not null)
-        {
-            // RJST-01: environments are chosen by name; a URL typed into configuration is refused before binding reads it.
-            options.Configure(_ =>
-            {
-                if (section.GetSection(nameof(JushuitanOptions.EndpointsOverride)).Exists())
-                {
-                    throw new OptionsValidationException(name, typeof(JushuitanOptions),
-                        [$"Jushuitan tenant '{TenantOf(name)}': EndpointsOverride cannot be set from configuration; choose Environment 'Test' or 'Production' (RJST-01)."]);
-                }
-            });
-            options.Bind(section);
-            var resilience = section.GetSection("Resilience");
-            if (resilience.Exists())
-            {
-                services.AddOptions<PlatformResilienceOptions>(JushuitanErrorCatalogue.Platform).Bind(resilience);
-            }
-        }
-
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
+        builder.AddPlatformTenant(Package, name, section, configure);
         if (name == Options.Options.DefaultName)
         {
-            services.TryAddSingleton(sp => sp.GetRequiredService<IJushuitanClientFactory>().CreateClient(Options.Options.DefaultName));
+            builder.Services.TryAddSingleton(sp => sp.GetRequiredService<IJushuitanClientFactory>().CreateClient(Options.Options.DefaultName));
         }
 
         return builder;
     }
 
-    private static void AddShared(IServiceCollection services)
+    private static readonly PlatformPackage<JushuitanOptions> Package = new()
     {
-        if (services.Any(d => d.ServiceType == typeof(JushuitanMarker)))
+        Platform = JushuitanErrorCatalogue.Platform,
+        DefaultTenantLabel = JushuitanOptions.DefaultTenant,
+        Bind = static (section, options) => section.Bind(options),
+        Signer = static sp => sp.GetRequiredService<JushuitanRequestSigner>(),
+        Classifier = static sp => sp.GetRequiredService<JushuitanResponseClassifier>(),
+        Validator = static sp => new JushuitanOptionsValidator(sp.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>()),
+        ResilienceDefaults = static o => o.PermitsPerSecond = JushuitanWireChoices.DefaultRequestsPerSecond,
+        // RJST-01: environments are chosen by name; a URL typed into configuration is refused before binding reads it.
+        CodeOnlySettings = new Dictionary<string, string>
         {
-            return;
-        }
-
-        services.AddSingleton<JushuitanMarker>();
-        // Runs before any Resilience section binding, so configured values win over this default.
-        services.AddOptions<PlatformResilienceOptions>(JushuitanErrorCatalogue.Platform)
-            .Configure(o => o.PermitsPerSecond = JushuitanWireChoices.DefaultRequestsPerSecond);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JushuitanOptions>, JushuitanOptionsValidator>(
-            sp => new JushuitanOptionsValidator(sp.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>())));
-        services.TryAddSingleton<JushuitanCallMeter>();
-        services.TryAddSingleton<JushuitanResponseClassifier>();
-        services.TryAddSingleton<JushuitanRequestSigner>();
-        services.TryAddSingleton<IJushuitanClientFactory, JushuitanClientFactory>();
-        services.AddHttpClient(HttpClientName)
-            .AddPlatformPipeline(JushuitanErrorCatalogue.Platform,
-                sp => sp.GetRequiredService<JushuitanRequestSigner>(),
-                sp => sp.GetRequiredService<JushuitanResponseClassifier>());
-    }
+            [nameof(JushuitanOptions.EndpointsOverride)] = "choose Environment 'Test' or 'Production' (RJST-01).",
+        },
+        Services = static services =>
+        {
+            services.TryAddSingleton<JushuitanCallMeter>();
+            services.TryAddSingleton<JushuitanResponseClassifier>();
+            services.TryAddSingleton<JushuitanRequestSigner>();
+            services.TryAddSingleton<IJushuitanClientFactory, JushuitanClientFactory>();
+        },
+    };
 
     private static string TenantOf(string name) => string.IsNullOrEmpty(name) ? JushuitanOptions.DefaultTenant : name;
 
-    private sealed class JushuitanMarker;
-
     private sealed class JushuitanClientFactory(
         IOptionsMonitor<JushuitanOptions> options,
-        IHttpClientFactory httpClients,
+        PlatformExecutors executors,
         TimeProvider time,
         IAccessTokenStore store,
         JushuitanCallMeter meter) : IJushuitanClientFactory
@@ -141,8 +112,7 @@ public static class JushuitanServiceCollectionExtensions
             return _clients.GetOrAdd(optionsName, n => new Lazy<JushuitanClient>(() =>
             {
                 var settings = options.Get(n);
-                // A fresh HttpClient per call lets the factory rotate handlers (DNS changes); the pipeline state is shared.
-                var transport = new JushuitanTransport(TenantOf(n), settings, () => new PlatformRequestExecutor(httpClients.CreateClient(HttpClientName)), time, store);
+                var transport = new JushuitanTransport(TenantOf(n), settings, executors.Get(JushuitanErrorCatalogue.Platform, n), time, store);
                 return new JushuitanClient(transport, meter);
             })).Value;
         }

@@ -36,9 +36,9 @@ public class JushuitanShopsClient
             PageSize = size,
             ShopIds = !legacy && query?.ShopIds is { Count: > 0 } ids ? ids.ToList() : null,
             Nicks = legacy && query?.Nicks is { Count: > 0 } nicks ? nicks.ToList() : null,
-        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, cancellationToken).ConfigureAwait(false))
+        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, JushuitanMappers.Shop, cancellationToken).ConfigureAwait(false))
         {
-            yield return JushuitanMappers.Shop(row);
+            yield return row;
         }
     }
 
@@ -80,9 +80,9 @@ public class JushuitanWarehousesClient
     {
         await foreach (var row in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryWarehousePartners,
             (index, size) => JushuitanTransport.Serialize(new PageQueryWire { PageIndex = index, PageSize = size }, JushuitanJsonContext.Wire.PageQueryWire),
-            JushuitanWireChoices.ListPageSize, cancellationToken).ConfigureAwait(false))
+            JushuitanWireChoices.ListPageSize, JushuitanMappers.Warehouse, cancellationToken).ConfigureAwait(false))
         {
-            yield return JushuitanMappers.Warehouse(row);
+            yield return row;
         }
     }
 }
@@ -128,9 +128,9 @@ public class JushuitanLogisticsCompaniesClient
             PageSize = size,
             ModifiedBegin = modifiedBegin is { } b ? JushuitanWireTime.Format(b) : null,
             ModifiedEnd = modifiedEnd is { } e ? JushuitanWireTime.Format(e) : null,
-        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, cancellationToken).ConfigureAwait(false))
+        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, JushuitanMappers.Logistics, cancellationToken).ConfigureAwait(false))
         {
-            yield return JushuitanMappers.Logistics(row);
+            yield return row;
         }
     }
 }

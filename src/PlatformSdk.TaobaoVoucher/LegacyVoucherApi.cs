@@ -69,7 +69,7 @@ public class LegacyVoucherApi
             new("mobile", request.MobileLastFour),
         };
         _caller.AddCodeMerchant(parameters);
-        using var reply = await _caller.CallAsync(VoucherOperations.LegacyBeforeConsume, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(VoucherOperations.LegacyBeforeConsume, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.LegacyBeforeConsumeWire, VoucherOperations.LegacyBeforeConsume.Method);
         return new VoucherConsumeCheck
         {
@@ -123,7 +123,7 @@ public class LegacyVoucherApi
             new("qr_images", request.QrImages.Count == 0 ? null : string.Join(',', request.QrImages)),
         };
         _caller.AddCodeMerchant(parameters);
-        using var reply = await _caller.CallAsync(VoucherOperations.LegacyConsume, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(VoucherOperations.LegacyConsume, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
         var retCode = VoucherCaller.EnsureLegacySuccess(reply, VoucherOperations.LegacyConsume.Method);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.LegacyConsumeWire, VoucherOperations.LegacyConsume.Method);
         return new VoucherConsumeResult
@@ -260,7 +260,7 @@ public class LegacyVoucherApi
             new("posid", request.PosId),
         };
         _caller.AddCodeMerchant(parameters);
-        using var reply = await _caller.CallAsync(VoucherOperations.LegacyReverse, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(VoucherOperations.LegacyReverse, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
         VoucherCaller.EnsureLegacySuccess(reply, VoucherOperations.LegacyReverse.Method);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.LegacyReverseWire, VoucherOperations.LegacyReverse.Method);
         return new VoucherReverseResult(wire.LeftNum, wire.ItemTitle, reply.RequestId);
@@ -297,7 +297,7 @@ public class LegacyVoucherApi
         V.Id("order_id", orderId);
         var parameters = new List<KeyValuePair<string, string?>> { new("order_id", VoucherCaller.Text(orderId)) };
         _caller.AddCodeMerchant(parameters);
-        using var reply = await _caller.CallAsync(VoucherOperations.LegacyCodesGet, parameters, seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(VoucherOperations.LegacyCodesGet, parameters, seller, cancellationToken).ConfigureAwait(false);
         var codes = VoucherCaller.ReadList(reply.Result, "eticket_codes", "eticket_code")
             .Select(e => System.Text.Json.JsonSerializer.Deserialize(e, TaobaoVoucherJsonContext.Default.EticketCodeWire))
             .Where(w => w is not null && !string.IsNullOrEmpty(w.Code))
@@ -329,7 +329,7 @@ public class LegacyVoucherApi
             new("page_size", VoucherCaller.Text(request.PageSize)),
         };
         _caller.AddCodeMerchant(parameters);
-        using var reply = await _caller.CallAsync(VoucherOperations.LegacyTasksGet, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(VoucherOperations.LegacyTasksGet, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
         var orders = VoucherCaller.ReadList(reply.Result, "eticket_tasks", "eticket_task")
             .Select(e => System.Text.Json.JsonSerializer.Deserialize(e, TaobaoVoucherJsonContext.Default.EticketTaskWire)?.OrderId)
             .Where(id => id is > 0)
@@ -393,7 +393,7 @@ public class LegacyVoucherApi
         }
 
         var parameters = new List<KeyValuePair<string, string?>> { new("code_merchant_id", VoucherCaller.Text(id)) };
-        using var reply = await _caller.UploadAsync(VoucherOperations.LegacyQrCodeUpload, parameters, new TopFileParameter("img_bytes", fileName, image), seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.UploadAsync(VoucherOperations.LegacyQrCodeUpload, parameters, new TopFileParameter("img_bytes", fileName, image), seller, cancellationToken).ConfigureAwait(false);
         VoucherCaller.EnsureLegacySuccess(reply, VoucherOperations.LegacyQrCodeUpload.Method);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.ImageUploadWire, VoucherOperations.LegacyQrCodeUpload.Method);
         return new VoucherImageUpload(wire.ImageFileName ?? string.Empty, reply.RequestId);
@@ -424,7 +424,7 @@ public class LegacyVoucherApi
             _caller.AddCodeMerchant(parameters);
         }
 
-        using var reply = await _caller.CallAsync(operation, parameters, seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(operation, parameters, seller, cancellationToken).ConfigureAwait(false);
         var retCode = VoucherCaller.EnsureLegacySuccess(reply, operation.Method);
         return new VoucherCallResult { Method = operation.Method, RetCode = retCode, RequestId = reply.RequestId, Attempts = reply.Attempts };
     }

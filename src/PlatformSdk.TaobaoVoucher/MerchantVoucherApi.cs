@@ -70,7 +70,7 @@ public class MerchantVoucherApi
             new("serial_num", request.SerialNum),
             BizType(request.BizType),
         };
-        using var reply = await _caller.CallAsync(VoucherOperations.MerchantAvailable, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(VoucherOperations.MerchantAvailable, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.MerchantReplyWire, VoucherOperations.MerchantAvailable.Method);
         var retCode = Top.Protocol.TopResponseParser.Text(reply.Result, "ret_code");
         return new VoucherConsumeCheck
@@ -111,7 +111,7 @@ public class MerchantVoucherApi
             new("isv_ma_list", request.NewCodes.Count == 0 ? null : IsvMaList(request.NewCodes)),
             BizType(request.BizType),
         };
-        using var reply = await _caller.CallAsync(VoucherOperations.MerchantConsume, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(VoucherOperations.MerchantConsume, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
         var wire = VoucherCaller.EnsureMerchantSuccess(reply, VoucherOperations.MerchantConsume.Method);
         return new VoucherConsumeResult
         {
@@ -206,7 +206,7 @@ public class MerchantVoucherApi
             new("attribute_map", request.Attributes is null ? null
                 : JsonSerializer.Serialize(request.Attributes.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), TaobaoVoucherJsonContext.Default.DictionaryStringString)),
         ];
-        using var reply = await _caller.CallAsync(VoucherOperations.MerchantDelay, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(VoucherOperations.MerchantDelay, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.MerchantReplyWire, VoucherOperations.MerchantDelay.Method);
         var resCode = VoucherCaller.Raw(wire.ResCode);
         if (wire.IsSuccess == false)
@@ -229,7 +229,7 @@ public class MerchantVoucherApi
     {
         V.QrImage(image.Span);
         V.Required("file_name", fileName);
-        using var reply = await _caller.UploadAsync(VoucherOperations.MerchantImageUpload, [], new TopFileParameter("img_bytes", fileName, image), seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.UploadAsync(VoucherOperations.MerchantImageUpload, [], new TopFileParameter("img_bytes", fileName, image), seller, cancellationToken).ConfigureAwait(false);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.ImageUploadWire, VoucherOperations.MerchantImageUpload.Method);
         return new VoucherImageUpload(wire.ImageFileName ?? string.Empty, reply.RequestId);
     }
@@ -263,7 +263,7 @@ public class MerchantVoucherApi
 
     private async Task<VoucherCallResult> SimpleAsync(TopOperation operation, List<KeyValuePair<string, string?>> parameters, string? seller, CancellationToken cancellationToken)
     {
-        using var reply = await _caller.CallAsync(operation, parameters, seller, cancellationToken).ConfigureAwait(false);
+        var reply = await _caller.CallAsync(operation, parameters, seller, cancellationToken).ConfigureAwait(false);
         var wire = VoucherCaller.EnsureMerchantSuccess(reply, operation.Method);
         return new VoucherCallResult
         {

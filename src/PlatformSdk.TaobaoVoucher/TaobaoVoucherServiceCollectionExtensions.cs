@@ -14,11 +14,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// Registers the e-voucher client on top of TOP: <c>services.AddPlatformSdk().AddTop(topSection).AddTaobaoVoucher(voucherSection)</c>.
 /// Also registers <see cref="PollingVoucherNotificationSource"/> as the default <see cref="IVoucherNotificationSource"/>
 /// (replace it with <see cref="QueueVoucherNotificationSource"/> for pushed notices), <see cref="VoucherNotificationProcessor"/>,
-/// and makes TOP's classifier use <see cref="TaobaoVoucherErrorCatalogue"/> (TOP's entries plus the e-voucher ones).
+/// and contributes <see cref="TaobaoVoucherErrorCatalogue"/> to the shared TOP host for the e-voucher operations.
 /// </summary>
 public static class TaobaoVoucherServiceCollectionExtensions
 {
-    /// <summary>Registers the client from a configuration section (see <see cref="TaobaoVoucherOptions"/>). Call <c>AddTop</c> first.</summary>
+    /// <summary>Registers the client from a configuration section (see <see cref="TaobaoVoucherOptions"/>). Configure the TOP app with <c>AddTop</c> (before or after).</summary>
     /// <param name="builder">The PlatformSdk builder.</param>
     /// <param name="section">The section, for example <c>PlatformSdk:TaobaoVoucher</c>.</param>
     /// <returns>The builder.</returns>
@@ -28,7 +28,7 @@ public static class TaobaoVoucherServiceCollectionExtensions
         return builder.AddTaobaoVoucherCore(o => o.Bind(section));
     }
 
-    /// <summary>Registers the client configured in code. Call <c>AddTop</c> first.</summary>
+    /// <summary>Registers the client configured in code. Configure the TOP app with <c>AddTop</c> (before or after).</summary>
     /// <param name="builder">The PlatformSdk builder.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder.</returns>
@@ -42,17 +42,12 @@ public static class TaobaoVoucherServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (!services.Any(d => d.ServiceType == typeof(TopClient)))
-        {
-            throw new InvalidOperationException("TaobaoVoucher: call AddTop(...) before AddTaobaoVoucher(...): the e-voucher APIs are TOP calls.");
-        }
-
+        // The e-voucher APIs are TOP calls: the TOP host is shared, its catalogue is extended (never replaced), and AddTop may come before or after.
+        builder.AddTopCatalogue(TaobaoVoucherClient.Platform, TaobaoVoucherErrorCatalogue.Instance);
         var options = services.AddOptions<TaobaoVoucherOptions>();
         apply(options);
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaobaoVoucherOptions>, TaobaoVoucherOptionsValidator>());
-        // The e-voucher catalogue contains every TOP entry (TopErrorCatalogue.AddTo), so other TOP APIs classify as before.
-        services.Replace(ServiceDescriptor.Singleton(new TopResponseClassifier(TaobaoVoucherErrorCatalogue.Instance)));
         services.TryAddSingleton(sp => new TaobaoVoucherClient(
             sp.GetRequiredService<TopClient>(), sp.GetRequiredService<IOptions<TaobaoVoucherOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IVoucherNotificationSource>(sp => new PollingVoucherNotificationSource(sp.GetRequiredService<TaobaoVoucherClient>()));

@@ -16,12 +16,9 @@ namespace PlatformSdk.Top;
 public class TopClient
 {
     private readonly TopOptions _options = null!;
-    private readonly Func<PlatformRequestExecutor> _executor = null!;
+    private readonly PlatformRequestExecutor _executor = null!;
 
-    /// <summary>Creates the client.</summary>
-    /// <param name="options">The app settings.</param>
-    /// <param name="executor">Creates the executor over the HTTP client carrying the TOP pipeline.</param>
-    public TopClient(TopOptions options, Func<PlatformRequestExecutor> executor)
+    internal TopClient(TopOptions options, PlatformRequestExecutor executor)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(executor);
@@ -47,7 +44,7 @@ public class TopClient
     /// <param name="parameters">Business parameters as TOP expects them (text); null or empty values are not sent.</param>
     /// <param name="seller">The seller whose session is sent, or <see langword="null"/> for APIs that need no seller authorization.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The reply; dispose it when done with <see cref="TopResult.Result"/>.</returns>
+    /// <returns>The reply.</returns>
     /// <exception cref="PlatformException">TOP reported an error (classified), or the call failed or timed out.</exception>
     /// <exception cref="PlatformSdk.Validation.PlatformValidationException">The call is malformed; nothing was sent.</exception>
     public virtual Task<TopResult> ExecuteAsync(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, string? seller, CancellationToken cancellationToken)
@@ -82,17 +79,12 @@ public class TopClient
     /// <exception cref="PlatformException">TOP reported an error, the call failed, or the success object could not be read (malformed-response).</exception>
     public virtual async Task<T> ExecuteAsync<T>(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, string? seller, JsonTypeInfo<T> resultType, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(resultType);
-        using var result = await ExecuteAsync(operation, parameters, seller, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return result.Result.Deserialize(resultType)
-                ?? throw Unreadable(operation, "the success object is null", null);
-        }
-        catch (JsonException ex)
-        {
-            throw Unreadable(operation, ex.Message.Split(" Path:")[0], ex);
-        }
+        var call = NewCall(operation, parameters, seller, []);
+        // Deserialized inside the attempt: a reply of the wrong shape is a malformed reply, retried for reads.
+        return await SendAsync(operation, call, success => success.Deserialize(resultType) ?? throw new JsonException("the success object is null"),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a prepared call (for packages that build <see cref="TopCall"/>s themselves, for example with per-call <c>target_app_key</c>).</summary>
@@ -101,7 +93,7 @@ public class TopClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply.</returns>
     /// <exception cref="PlatformException">TOP reported an error, or the call failed.</exception>
-    public virtual async Task<TopResult> ExecuteAsync(TopOperation operation, TopCall call, CancellationToken cancellationToken)
+    public virtual Task<TopResult> ExecuteAsync(TopOperation operation, TopCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(call);
@@ -110,18 +102,23 @@ public class TopClient
             throw new ArgumentException($"The operation is '{operation.Method}' but the call is for '{call.Method}'.", nameof(call));
         }
 
-        // Validated here as well as in the signer so a bad call fails before any pipeline work (rate-limit permits, logs).
-        Validation.TopCallValidator.Validate(call);
-        var context = new PlatformRequestContext(operation.ToPlatformOperation(), call.Tenant, call);
-        var response = await _executor().SendAsync(Endpoints.Rest, context, cancellationToken).ConfigureAwait(false);
-        var document = JsonDocument.Parse(response.Body);
-        if (!TopResponseParser.TryGetSuccess(document.RootElement, call.Method, call.Simplify, out var success))
-        {
-            document.Dispose();
-            throw Unreadable(operation, $"no {TopResponseParser.ResponseKey(call.Method)} object", null);
-        }
+        return SendAsync(operation, call, static (success, attempts) => new TopResult(success.Clone(), attempts), cancellationToken);
+    }
 
-        return new TopResult(document, success, response.Attempts);
+    private Task<T> SendAsync<T>(TopOperation operation, TopCall call, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        => SendAsync(operation, call, (success, _) => read(success), cancellationToken);
+
+    private Task<T> SendAsync<T>(TopOperation operation, TopCall call, Func<JsonElement, int, T> read, CancellationToken cancellationToken)
+    {
+        // Validated once, before any pipeline work (rate-limit permits, logs); the signer writes what was validated.
+        Validation.TopCallValidator.Validate(call);
+        return _executor.SendAsync(operation.ToPlatformOperation(), call.Tenant, call, reply =>
+        {
+            var root = reply.JsonRoot();
+            return TopResponseParser.TryGetSuccess(root, call.Method, call.Simplify, out var success)
+                ? read(success, reply.Attempts)
+                : throw new JsonException($"no {TopResponseParser.ResponseKey(call.Method)} object");
+        }, cancellationToken);
     }
 
     private TopCall NewCall(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, string? seller, IReadOnlyList<TopFileParameter> files)
@@ -132,25 +129,13 @@ public class TopClient
             Seller = seller,
             Simplify = _options.Simplify,
         };
-
-    private static PlatformException Unreadable(TopOperation operation, string detail, Exception? inner)
-        => new(new PlatformError(TopErrorCatalogue.Platform, "malformed-response", $"The {operation.Method} reply could not be read: {detail}.",
-            ErrorCategory.Unknown, operation.Idempotency == OperationIdempotency.Read
-                ? "TOP answered with an unexpected shape; check the result type against the API's documentation."
-                : "TOP accepted the call but the reply has an unexpected shape: the write probably happened. Query before resending."), inner)
-        {
-            MayHaveBeenProcessed = operation.Idempotency != OperationIdempotency.Read,
-        };
 }
 
-/// <summary>A successful TOP reply. Owns the parsed document: dispose it when done with <see cref="Result"/>.</summary>
-public sealed class TopResult : IDisposable
+/// <summary>A successful TOP reply: its success object, detached from the reply buffer (nothing to dispose).</summary>
+public sealed class TopResult
 {
-    private readonly JsonDocument _document;
-
-    internal TopResult(JsonDocument document, JsonElement result, int attempts)
+    internal TopResult(JsonElement result, int attempts)
     {
-        _document = document;
         Result = result;
         Attempts = attempts;
     }
@@ -163,7 +148,4 @@ public sealed class TopResult : IDisposable
 
     /// <summary>How many attempts the call took.</summary>
     public int Attempts { get; }
-
-    /// <inheritdoc />
-    public void Dispose() => _document.Dispose();
 }

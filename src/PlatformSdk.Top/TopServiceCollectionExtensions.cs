@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PlatformSdk.Errors;
 using PlatformSdk.Http;
 using PlatformSdk.Tokens;
 using PlatformSdk.Top;
@@ -42,66 +43,74 @@ public static class TopServiceCollectionExtensions
         return builder.AddTopCore(null, configure);
     }
 
-    private static IPlatformSdkBuilder AddTopCore(this IPlatformSdkBuilder builder, IConfiguration? section, Action<TopOptions>? configure)
+    /// <summary>
+    /// Makes sure the TOP host is registered (client, signer, sessions, classifier, Qimen verifier) without configuring it: TOP-based
+    /// packages call this, so they work whether <c>AddTop</c> is called before them, after them, or binds the settings elsewhere.
+    /// </summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddTopHost(this IPlatformSdkBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        var options = services.AddOptions<TopOptions>();
-        if (section is not null)
-        {
-            // Environments are chosen by name; a URL typed into configuration is refused before binding reads it.
-            options.Configure(_ =>
-            {
-                if (section.GetSection(nameof(TopOptions.EndpointsOverride)).Exists())
-                {
-                    throw new OptionsValidationException(Options.Options.DefaultName, typeof(TopOptions),
-                        ["TOP: EndpointsOverride cannot be set from configuration; choose Environment 'Production' or 'Sandbox'."]);
-                }
-            });
-            options.Bind(section);
-            var resilience = section.GetSection("Resilience");
-            if (resilience.Exists())
-            {
-                services.AddOptions<PlatformResilienceOptions>(TopErrorCatalogue.Platform).Bind(resilience);
-            }
-        }
-
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-        if (services.Any(d => d.ServiceType == typeof(TopMarker)))
-        {
-            return builder;
-        }
-
-        services.AddSingleton<TopMarker>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TopOptions>, TopOptionsValidator>(
-            sp => new TopOptionsValidator(sp.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>())));
-        services.TryAddSingleton(sp => new TopSessionProvider(
-            sp.GetRequiredService<AccessTokenProvider>(), sp.GetRequiredService<IAccessTokenStore>(),
-            sp.GetRequiredService<IOptionsMonitor<TopOptions>>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<ITopSessionProvider>(sp => sp.GetRequiredService<TopSessionProvider>());
-        services.TryAddSingleton<TopResponseClassifier>();
-        // Qimen re-signs pushes with the receiving app's secret, which is this app's.
-        services.TryAddSingleton(sp => new QimenRequestVerifier(
-            sp.GetRequiredService<IOptions<TopOptions>>().Value.AppSecret ?? throw new InvalidOperationException("TOP: AppSecret is not configured."),
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<TopRequestSigner>();
-        services.AddHttpClient(HttpClientName)
-            .AddPlatformPipeline(TopErrorCatalogue.Platform,
-                sp => sp.GetRequiredService<TopRequestSigner>(),
-                sp => sp.GetRequiredService<TopResponseClassifier>());
-        services.TryAddSingleton(sp =>
-        {
-            var httpClients = sp.GetRequiredService<IHttpClientFactory>();
-            // A fresh HttpClient per call lets the factory rotate handlers (DNS changes); the pipeline state is shared.
-            return new TopClient(sp.GetRequiredService<IOptions<TopOptions>>().Value, () => new PlatformRequestExecutor(httpClients.CreateClient(HttpClientName)));
-        });
+        builder.AddPlatformTenant(Package, Options.Options.DefaultName, null, null);
         return builder;
     }
 
-    private sealed class TopMarker;
+    /// <summary>
+    /// Contributes a TOP-based package's error catalogue for the operations it labels with <paramref name="platform"/>
+    /// (<see cref="TopOperation.Platform"/>). Catalogues are added, never replaced, so several packages share one TOP host.
+    /// </summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="platform">The package's platform label.</param>
+    /// <param name="catalogue">Its catalogue, built with TOP's entries included.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddTopCatalogue(this IPlatformSdkBuilder builder, string platform, ErrorCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(platform);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        builder.AddTopHost();
+        if (!builder.Services.Any(d => d.ImplementationInstance is TopCatalogueContribution c && c.Platform == platform))
+        {
+            builder.Services.AddSingleton(new TopCatalogueContribution(platform, catalogue));
+        }
+
+        return builder;
+    }
+
+    private static IPlatformSdkBuilder AddTopCore(this IPlatformSdkBuilder builder, IConfiguration? section, Action<TopOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPlatformTenant(Package, Options.Options.DefaultName, section, configure);
+        return builder;
+    }
+
+    private static readonly PlatformPackage<TopOptions> Package = new()
+    {
+        Platform = TopErrorCatalogue.Platform,
+        DefaultTenantLabel = "app",
+        Bind = static (section, options) => section.Bind(options),
+        Signer = static sp => sp.GetRequiredService<TopRequestSigner>(),
+        Classifier = static sp => sp.GetRequiredService<TopResponseClassifier>(),
+        Validator = static sp => new TopOptionsValidator(sp.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>()),
+        CodeOnlySettings = new Dictionary<string, string>
+        {
+            [nameof(TopOptions.EndpointsOverride)] = "choose Environment 'Production' or 'Sandbox'.",
+        },
+        Services = static services =>
+        {
+            services.TryAddSingleton(sp => new TopSessionProvider(
+                sp.GetRequiredService<AccessTokenProvider>(), sp.GetRequiredService<IAccessTokenStore>(),
+                sp.GetRequiredService<IOptionsMonitor<TopOptions>>(), sp.GetRequiredService<TimeProvider>()));
+            services.TryAddSingleton<ITopSessionProvider>(sp => sp.GetRequiredService<TopSessionProvider>());
+            services.TryAddSingleton(sp => new TopResponseClassifier(TopErrorCatalogue.Instance, sp.GetServices<TopCatalogueContribution>()));
+            // Qimen re-signs pushes with the receiving app's secret, which is this app's.
+            services.TryAddSingleton(sp => new QimenRequestVerifier(
+                sp.GetRequiredService<IOptions<TopOptions>>().Value.AppSecret ?? throw new InvalidOperationException("TOP: AppSecret is not configured."),
+                sp.GetRequiredService<TimeProvider>()));
+            services.TryAddSingleton<TopRequestSigner>();
+            services.TryAddSingleton(sp => new TopClient(sp.GetRequiredService<IOptions<TopOptions>>().Value,
+                sp.GetRequiredService<PlatformExecutors>().Get(TopErrorCatalogue.Platform, Options.Options.DefaultName)));
+        },
+    };
 }

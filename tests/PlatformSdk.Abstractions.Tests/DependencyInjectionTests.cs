@@ -80,6 +80,7 @@ public class DependencyInjectionTests
     {
         Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddPlatformSdk());
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddPlatformSdk().UseTimeProvider(null!));
-        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddHttpClient("x").AddPlatformPipeline("", _ => null!, _ => null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddPlatformSdk().AddPlatformTenant<Infrastructure.HarnessOptions>(null!, "", null, null));
+        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddPlatformSdk().AddPolicy("", _ => null!));
     }
 }

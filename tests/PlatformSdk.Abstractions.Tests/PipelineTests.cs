@@ -430,13 +430,15 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task A_client_without_the_pipeline_is_reported_clearly()
+    public async Task Every_attempt_is_a_new_request_message_written_by_the_signer()
     {
-        using var h = PipelineHarness.Create(_ => ServerReply.Ok);
-        using var plain = new HttpClient();
-        var executor = new PlatformRequestExecutor(plain);
+        var seen = new List<HttpRequestMessage>();
+        using var h = PipelineHarness.Create(n => n == 1 ? new ServerReply(503, "busy") : ServerReply.Ok);
+        h.Signer.OnSigned = request => seen.Add(request);
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => executor.SendAsync(h.Endpoint, PipelineHarness.Context(Op("plain"), Read), CancellationToken.None));
-        Assert.Contains("AddPlatformPipeline", ex.Message, StringComparison.Ordinal);
+        await h.SendAsync(PipelineHarness.Context(Op("fresh"), Read));
+
+        Assert.Equal(2, seen.Count);
+        Assert.NotSame(seen[0], seen[1]);
     }
 }

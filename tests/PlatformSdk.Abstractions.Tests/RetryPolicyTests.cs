@@ -35,7 +35,7 @@ public class RetryPolicyTests
         var operation = new PlatformOperation("P", "op", idempotency);
         var error = new PlatformError("P", "x", "m", category, "r");
 
-        Assert.Equal(expected, PlatformRetryPolicy.ShouldRetry(operation, error, notSent, tokenAlreadyRefreshed: false, Options));
+        Assert.Equal(expected, PlatformOutcomePolicy.ShouldRetry(operation, error with { Delivery = notSent ? RequestDelivery.NotSent : RequestDelivery.OutcomeUnknown }, tokenAlreadyRefreshed: false, Options));
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public class RetryPolicyTests
         var operation = new PlatformOperation("P", "op", idempotency);
         var error = new PlatformError("P", "100", "token expired", ErrorCategory.Authentication, "r") { IsTokenExpiry = true };
 
-        Assert.True(PlatformRetryPolicy.ShouldRetry(operation, error, notSent: false, tokenAlreadyRefreshed: false, Options));
-        Assert.False(PlatformRetryPolicy.ShouldRetry(operation, error, notSent: false, tokenAlreadyRefreshed: true, Options));
+        Assert.True(PlatformOutcomePolicy.ShouldRetry(operation, error, tokenAlreadyRefreshed: false, Options));
+        Assert.False(PlatformOutcomePolicy.ShouldRetry(operation, error, tokenAlreadyRefreshed: true, Options));
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public class RetryPolicyTests
         var read = new PlatformOperation("P", "op", OperationIdempotency.Read);
         var error = new PlatformError("P", "x", "网络超时异常,请120秒后重试", ErrorCategory.Throttled, "r") { RetryAfter = TimeSpan.FromSeconds(120) };
 
-        Assert.False(PlatformRetryPolicy.ShouldRetry(read, error, false, false, Options));
-        Assert.True(PlatformRetryPolicy.ShouldRetry(read, error with { RetryAfter = Options.MaxDelay }, false, false, Options));
+        Assert.False(PlatformOutcomePolicy.ShouldRetry(read, error, false, Options));
+        Assert.True(PlatformOutcomePolicy.ShouldRetry(read, error with { RetryAfter = Options.MaxDelay }, false, Options));
     }
 
     [Theory]
@@ -76,22 +76,22 @@ public class RetryPolicyTests
         var error = new PlatformError("P", "x", "m", ErrorCategory.Transient, "r");
 
         // jitter 0.5 is the middle of 80%–120%: exactly the nominal backoff.
-        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), PlatformRetryPolicy.ComputeDelay(retryIndex, error, Options, 0.5));
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), PlatformOutcomePolicy.ComputeDelay(retryIndex, error, Options, 0.5));
     }
 
     [Fact]
     public void ComputeDelay_jitter_stays_within_80_to_120_percent()
     {
         var error = new PlatformError("P", "x", "m", ErrorCategory.Transient, "r");
-        Assert.Equal(TimeSpan.FromMilliseconds(80), PlatformRetryPolicy.ComputeDelay(0, error, Options, 0));
-        Assert.Equal(TimeSpan.FromMilliseconds(120), PlatformRetryPolicy.ComputeDelay(0, error, Options, 1));
-        Assert.Equal(TimeSpan.FromMilliseconds(80), PlatformRetryPolicy.ComputeDelay(0, error, Options, -5)); // clamped
-        Assert.Equal(TimeSpan.FromMilliseconds(120), PlatformRetryPolicy.ComputeDelay(0, error, Options, 7)); // clamped
+        Assert.Equal(TimeSpan.FromMilliseconds(80), PlatformOutcomePolicy.ComputeDelay(0, error, Options, 0));
+        Assert.Equal(TimeSpan.FromMilliseconds(120), PlatformOutcomePolicy.ComputeDelay(0, error, Options, 1));
+        Assert.Equal(TimeSpan.FromMilliseconds(80), PlatformOutcomePolicy.ComputeDelay(0, error, Options, -5)); // clamped
+        Assert.Equal(TimeSpan.FromMilliseconds(120), PlatformOutcomePolicy.ComputeDelay(0, error, Options, 7)); // clamped
 
         var random = new Random(20240101);
         for (var i = 0; i < 1000; i++)
         {
-            var delay = PlatformRetryPolicy.ComputeDelay(2, error, Options, random.NextDouble());
+            var delay = PlatformOutcomePolicy.ComputeDelay(2, error, Options, random.NextDouble());
             Assert.InRange(delay.TotalMilliseconds, 320, 480);
         }
     }
@@ -101,8 +101,8 @@ public class RetryPolicyTests
     {
         var error = new PlatformError("P", "x", "m", ErrorCategory.Transient, "r");
 
-        Assert.Equal(Options.MaxDelay, PlatformRetryPolicy.ComputeDelay(10, error, Options, 0.99));
-        Assert.Equal(Options.MaxDelay, PlatformRetryPolicy.ComputeDelay(int.MaxValue, error, Options, 0.5));
+        Assert.Equal(Options.MaxDelay, PlatformOutcomePolicy.ComputeDelay(10, error, Options, 0.99));
+        Assert.Equal(Options.MaxDelay, PlatformOutcomePolicy.ComputeDelay(int.MaxValue, error, Options, 0.5));
     }
 
     [Fact]
@@ -110,8 +110,8 @@ public class RetryPolicyTests
     {
         var error = new PlatformError("P", "http-429", "m", ErrorCategory.Throttled, "r") { RetryAfter = TimeSpan.FromSeconds(3) };
 
-        Assert.Equal(TimeSpan.FromSeconds(3), PlatformRetryPolicy.ComputeDelay(0, error, Options, 0.5));
-        Assert.Equal(TimeSpan.FromMilliseconds(200), PlatformRetryPolicy.ComputeDelay(1, error with { RetryAfter = TimeSpan.FromMilliseconds(50) }, Options, 0.5));
+        Assert.Equal(TimeSpan.FromSeconds(3), PlatformOutcomePolicy.ComputeDelay(0, error, Options, 0.5));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), PlatformOutcomePolicy.ComputeDelay(1, error with { RetryAfter = TimeSpan.FromMilliseconds(50) }, Options, 0.5));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class RetryPolicyTests
     {
         var error = new PlatformError("P", "100", "m", ErrorCategory.Authentication, "r") { IsTokenExpiry = true };
 
-        Assert.Equal(TimeSpan.Zero, PlatformRetryPolicy.ComputeDelay(3, error, Options, 0.5));
+        Assert.Equal(TimeSpan.Zero, PlatformOutcomePolicy.ComputeDelay(3, error, Options, 0.5));
     }
 
     [Fact]

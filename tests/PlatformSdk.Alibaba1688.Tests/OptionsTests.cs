@@ -11,7 +11,7 @@ public class OptionsTests
     private static Alibaba1688Options Valid() => new() { AppKey = "1000000", AppSecret = "secret", RedirectUri = new Uri("https://erp.example.com/cb") };
 
     [Fact]
-    public void Valid_options_have_no_problems() => Assert.Empty(Alibaba1688OptionsValidator.Problems(Valid()));
+    public void Valid_options_have_no_problems() => Assert.Empty(Alibaba1688OptionsValidator.ProblemsOf(Valid()));
 
     [Theory]
     [InlineData(null, "secret", "AppKey is required")]
@@ -26,7 +26,7 @@ public class OptionsTests
         options.AppKey = key;
         options.AppSecret = secret;
 
-        var problems = Alibaba1688OptionsValidator.Problems(options).ToList();
+        var problems = Alibaba1688OptionsValidator.ProblemsOf(options).ToList();
 
         Assert.Contains(problems, p => p.Contains(problem, StringComparison.Ordinal));
         Assert.DoesNotContain(problems, p => p.Contains("sec ret", StringComparison.Ordinal));
@@ -39,7 +39,7 @@ public class OptionsTests
         options.RedirectUri = new Uri("/cb", UriKind.Relative);
         options.Shops["shopA"] = new Alibaba1688ShopOptions { AccessToken = "tok en", Market = " " };
 
-        var problems = Alibaba1688OptionsValidator.Problems(options).ToList();
+        var problems = Alibaba1688OptionsValidator.ProblemsOf(options).ToList();
 
         Assert.Contains(problems, p => p.StartsWith("RedirectUri", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Shops:shopA:AccessToken", StringComparison.Ordinal));

@@ -64,9 +64,12 @@ public class ClassifierTests
     {
         var context = new PlatformRequestContext(new PlatformOperation("Jushuitan", "shops.query", OperationIdempotency.Read), "t", null);
         using var ok = new HttpResponseMessage(HttpStatusCode.OK);
-        Assert.Equal("199", Classifier.Classify(ok, Encoding.UTF8.GetBytes("{\"code\":199,\"msg\":\"调用太频繁\"}"), context)!.Code);
-        Assert.Equal("html-response", Classifier.Classify(ok, Encoding.UTF8.GetBytes("<html>502</html>"), context)!.Code);
-        Assert.Null(Classifier.Classify(ok, Encoding.UTF8.GetBytes("{\"code\":0}"), context));
+        Assert.Equal("199", Classifier.Classify(ok, Encoding.UTF8.GetBytes("{\"code\":199,\"msg\":\"调用太频繁\"}"), context).Error!.Code);
+        Assert.Equal("html-response", Classifier.Classify(ok, Encoding.UTF8.GetBytes("<html>502</html>"), context).Error!.Code);
+        var success = Classifier.Classify(ok, Encoding.UTF8.GetBytes("{\"code\":0}"), context);
+        Assert.Null(success.Error);
+        Assert.IsType<JushuitanEnvelope>(success.Parsed); // handed forward: the client does not parse the body again
+        ((IDisposable)success.Parsed!).Dispose();
     }
 
     [Fact]
@@ -97,14 +100,14 @@ public class ClassifierTests
     public void Paging_uses_has_next_then_page_count_then_data_count_then_page_fill(string json, int pageIndex, int pageSize, bool expected)
     {
         using var envelope = JushuitanEnvelope.Parse(Encoding.UTF8.GetBytes("{\"code\":0,\"data\":" + json + "}"));
-        Assert.Equal(expected, JushuitanJson.ReadPage(envelope.Payload, "datas", pageIndex, pageSize).HasNext);
+        Assert.Equal(expected, JushuitanJson.ReadPage(envelope.Payload, "datas", pageIndex, pageSize, e => e).HasNext);
     }
 
     [Fact]
     public void Unknown_list_key_falls_back_to_first_array()
     {
         using var envelope = JushuitanEnvelope.Parse(Encoding.UTF8.GetBytes("{\"code\":0,\"data\":{\"count\":1,\"list\":[{\"lc_id\":\"SF\"}]}}"));
-        Assert.Single(JushuitanJson.ReadPage(envelope.Payload, "datas", 1, 100).Items);
+        Assert.Single(JushuitanJson.ReadPage(envelope.Payload, "datas", 1, 100, e => e).Items);
     }
 
     [Fact]
@@ -112,7 +115,7 @@ public class ClassifierTests
     {
         using var envelope = JushuitanEnvelope.Parse(Encoding.UTF8.GetBytes(
             "{\"code\":0,\"orders\":[{\"o_id\":\"12\",\"pay_amount\":\"326.7\",\"freight\":0.0,\"free_amount\":\"\",\"status\":\"Sended\",\"is_split\":\"true\",\"modified\":\"2024-03-01 10:00:00\"}]}"));
-        var order = JushuitanMappers.Order(JushuitanJson.ReadPage(envelope.Payload, "orders", 1, 100).Items[0]);
+        var order = JushuitanJson.ReadPage(envelope.Payload, "orders", 1, 100, JushuitanMappers.Order).Items[0];
         Assert.Equal(12, order.OId);
         Assert.Equal(326.7m, order.PayAmount);
         Assert.Equal(0m, order.Freight);

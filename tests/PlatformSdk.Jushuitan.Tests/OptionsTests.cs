@@ -185,7 +185,7 @@ public class OptionsTests
     [Fact]
     public void Bad_activation_delay_and_contract_amount_are_rejected()
     {
-        var problems = Validation.JushuitanOptionsValidator.Problems(new JushuitanOptions
+        var problems = Validation.JushuitanOptionsValidator.ProblemsOf(new JushuitanOptions
         {
             Protocol = JushuitanProtocol.Legacy,
             Legacy = { PartnerId = "p", PartnerKey = "k", Token = "t" },

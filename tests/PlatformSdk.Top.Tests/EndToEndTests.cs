@@ -136,7 +136,7 @@ public sealed class EndToEndTests : IDisposable
         using var stub = new TopStub(_ => """{"taobao_item_seller_get_response":{"item":{"num_iid":11223344,"title":"T"},"request_id":"r1"}}""");
         var client = Client(stub);
 
-        using var result = await client.ExecuteAsync(ItemGet, [new("fields", "num_iid,title"), new("num_iid", "11223344"), new("empty", "")], "shop-a", CancellationToken.None);
+        var result = await client.ExecuteAsync(ItemGet, [new("fields", "num_iid,title"), new("num_iid", "11223344"), new("empty", "")], "shop-a", CancellationToken.None);
 
         Assert.Equal("r1", result.RequestId);
         Assert.Equal(11223344, result.Result.GetProperty("item").GetProperty("num_iid").GetInt64());
@@ -171,7 +171,7 @@ public sealed class EndToEndTests : IDisposable
             ? """{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.top-remote-service-unavailable","sub_msg":"backend down","request_id":"e1"}}"""
             : """{"taobao_item_seller_get_response":{"num_iid":1}}""");
 
-        using var result = await Client(stub).ExecuteAsync(ItemGet, [new("num_iid", "1")], "shop-a", CancellationToken.None);
+        var result = await Client(stub).ExecuteAsync(ItemGet, [new("num_iid", "1")], "shop-a", CancellationToken.None);
 
         Assert.Equal(2, result.Attempts);
         Assert.Equal(2, stub.Requests.Count);
@@ -224,7 +224,7 @@ public sealed class EndToEndTests : IDisposable
         sessions = _providers[^1].GetRequiredService<Sessions.TopSessionProvider>();
 
         // A non-idempotent write may still be repeated: TOP refused it before doing anything.
-        using var result = await client.ExecuteAsync(CodeSend, [new("order_id", "1")], "shop-a", CancellationToken.None);
+        var result = await client.ExecuteAsync(CodeSend, [new("order_id", "1")], "shop-a", CancellationToken.None);
 
         Assert.Equal(1, result.Result.GetProperty("ret_code").GetInt32());
         Assert.Equal([Session, renewed], stub.Requests.Select(r => r.Form["session"]).ToArray());
@@ -235,9 +235,7 @@ public sealed class EndToEndTests : IDisposable
     {
         using var stub = new TopStub(_ => """{"taobao_item_seller_get_response":{}}""");
         var client = Client(stub);
-        using (await client.ExecuteAsync(ItemGet, [], null, CancellationToken.None))
-        {
-        }
+        await client.ExecuteAsync(ItemGet, [], null, CancellationToken.None);
 
         Assert.False(Assert.Single(stub.Requests).Form.ContainsKey("session"));
         var ex = await Assert.ThrowsAsync<PlatformException>(() => client.ExecuteAsync(ItemGet, [], "shop-unknown", CancellationToken.None));

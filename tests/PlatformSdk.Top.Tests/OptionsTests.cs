@@ -17,7 +17,7 @@ public class OptionsTests
     };
 
     [Fact]
-    public void Valid_options_have_no_problems() => Assert.Empty(TopOptionsValidator.Problems(Valid()));
+    public void Valid_options_have_no_problems() => Assert.Empty(TopOptionsValidator.ProblemsOf(Valid()));
 
     [Theory]
     [InlineData("AppKey", " 12345678")]
@@ -36,7 +36,7 @@ public class OptionsTests
             options.AppSecret = value;
         }
 
-        var problem = Assert.Single(TopOptionsValidator.Problems(options));
+        var problem = Assert.Single(TopOptionsValidator.ProblemsOf(options));
         Assert.StartsWith(setting, problem, StringComparison.Ordinal);
         Assert.DoesNotContain(value.Trim(), problem, StringComparison.Ordinal);
     }
@@ -51,7 +51,7 @@ public class OptionsTests
             Sellers = { ["shop-a"] = new TopSellerOptions { Session = "61 00" }, ["shop-b"] = new TopSellerOptions() },
             EndpointsOverride = new TopEndpoints(new Uri("/relative", UriKind.Relative), new Uri("ftp://x")),
         };
-        var problems = TopOptionsValidator.Problems(options).ToList();
+        var problems = TopOptionsValidator.ProblemsOf(options).ToList();
         Assert.Contains(problems, p => p.StartsWith("AppKey is required", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("AppSecret is required", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Environment", StringComparison.Ordinal));

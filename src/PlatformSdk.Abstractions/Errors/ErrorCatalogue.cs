@@ -121,7 +121,7 @@ public sealed class ErrorCatalogue
             HttpStatus = httpStatus,
             RequestId = requestId,
             IsTokenExpiry = entry?.IsTokenExpiry ?? false,
-            OutcomeUnknown = entry?.OutcomeUnknown ?? false,
+            Delivery = entry?.OutcomeUnknown == true ? RequestDelivery.OutcomeUnknown : RequestDelivery.Answered,
         };
     }
 
@@ -160,6 +160,7 @@ public sealed class ErrorCatalogueBuilder
 {
     private readonly string _platform;
     private readonly List<ErrorCatalogueEntry> _entries = [];
+    private readonly List<ErrorCatalogue> _included = [];
 
     internal ErrorCatalogueBuilder(string platform)
     {
@@ -227,10 +228,30 @@ public sealed class ErrorCatalogueBuilder
     public ErrorCatalogueBuilder Message(string fragment, ErrorCategory category, string remedy, string? ruleId = null, bool isTokenExpiry = false, bool outcomeUnknown = false)
         => Add(new ErrorCatalogueEntry(ErrorMatchKind.MessageFragment, fragment, category, remedy) { RuleId = ruleId, IsTokenExpiry = isTokenExpiry, OutcomeUnknown = outcomeUnknown });
 
+    /// <summary>
+    /// Adds every entry of a shared protocol's catalogue (for example TOP's under an e-voucher catalogue) that this builder does not
+    /// define itself: a package contributes its own entries on top of the protocol's, and its own win where both name one code.
+    /// </summary>
+    /// <param name="baseCatalogue">The protocol's catalogue.</param>
+    /// <returns>This builder.</returns>
+    public ErrorCatalogueBuilder Include(ErrorCatalogue baseCatalogue)
+    {
+        ArgumentNullException.ThrowIfNull(baseCatalogue);
+        _included.Add(baseCatalogue);
+        return this;
+    }
+
     /// <summary>Builds the catalogue. Duplicate codes or sub-codes are rejected: one code, one meaning.</summary>
     /// <returns>The catalogue.</returns>
     public ErrorCatalogue Build()
     {
+        foreach (var included in _included)
+        {
+            var own = _entries.Select(Key).ToHashSet();
+            _entries.AddRange(included.Entries.Where(e => !own.Contains(Key(e))));
+        }
+
+        _included.Clear();
         var duplicate = _entries
             .Where(e => e.MatchKind is ErrorMatchKind.Code or ErrorMatchKind.SubCode or ErrorMatchKind.MessageFragment)
             .GroupBy(e => (e.MatchKind, e.MatchKind == ErrorMatchKind.MessageFragment ? PlatformMessageText.Normalize(e.Pattern) : e.Pattern))
@@ -242,4 +263,7 @@ public sealed class ErrorCatalogueBuilder
 
         return new ErrorCatalogue(_platform, _entries.ToArray());
     }
+
+    private static (ErrorMatchKind, string) Key(ErrorCatalogueEntry entry)
+        => (entry.MatchKind, entry.MatchKind == ErrorMatchKind.MessageFragment ? PlatformMessageText.Normalize(entry.Pattern) : entry.Pattern);
 }

@@ -59,10 +59,17 @@ public sealed record PlatformError
     public bool IsTokenExpiry { get; init; }
 
     /// <summary>
-    /// True when the platform reported a failure whose outcome it does not know itself (a timeout inside its backend): a write
-    /// may have been carried out. <see cref="PlatformException.MayHaveBeenProcessed"/> is then set for writes.
+    /// Whether the request reached the platform and what its answer says about the outcome: never sent, answered with a definite
+    /// error (nothing happened), or unknown (no readable answer, or the platform itself does not know). The one outcome policy,
+    /// <see cref="PlatformSdk.Http.PlatformOutcomePolicy"/>, reads it to decide retries and <see cref="PlatformException.MayHaveBeenProcessed"/>.
     /// </summary>
-    public bool OutcomeUnknown { get; init; }
+    public RequestDelivery Delivery { get; init; }
+
+    /// <summary>
+    /// True when a write may have been carried out although this error was seen: <see cref="Delivery"/> is
+    /// <see cref="RequestDelivery.OutcomeUnknown"/> (a timeout inside the platform's backend, a reply that could not be read).
+    /// </summary>
+    public bool OutcomeUnknown => Delivery == RequestDelivery.OutcomeUnknown;
 
     /// <inheritdoc />
     public override string ToString()

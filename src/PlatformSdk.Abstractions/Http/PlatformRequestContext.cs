@@ -4,18 +4,17 @@ using PlatformSdk.Tokens;
 namespace PlatformSdk.Http;
 
 /// <summary>
-/// Travels with one logical call through the HTTP pipeline (in <see cref="HttpRequestMessage.Options"/>):
-/// the operation, the tenant, the unsigned payload the signer turns into a request on each attempt, and
-/// what the last attempt returned.
+/// One logical call as it travels through <see cref="PlatformRequestExecutor"/>: the operation, the tenant, the unsigned payload
+/// the signer writes on every attempt, and what the previous attempt returned. It travels one way, as an argument; the
+/// executor alone advances it, signers only read it and record the token and secrets they used.
 /// </summary>
 public sealed class PlatformRequestContext
 {
-    /// <summary>The key under which the context is stored in <see cref="HttpRequestMessage.Options"/>.</summary>
-    public static readonly HttpRequestOptionsKey<PlatformRequestContext> OptionsKey = new("PlatformSdk.RequestContext");
+    private readonly List<string> _secretValues = [];
 
     /// <summary>Creates a context.</summary>
     /// <param name="operation">The operation.</param>
-    /// <param name="tenant">The tenant (shop, company) the call is made for.</param>
+    /// <param name="tenant">The tenant (shop, company, seller) the call is made for; rate limits and tokens are kept per tenant.</param>
     /// <param name="payload">The platform-specific unsigned request the signer writes on each attempt.</param>
     public PlatformRequestContext(PlatformOperation operation, string tenant, object? payload)
     {
@@ -35,57 +34,85 @@ public sealed class PlatformRequestContext
     /// <summary>The unsigned, platform-specific request.</summary>
     public object? Payload { get; }
 
-    /// <summary>The 1-based number of the attempt in progress.</summary>
-    public int Attempt { get; internal set; }
+    /// <summary>The 1-based number of the attempt in progress (0 before the first).</summary>
+    public int Attempt { get; private set; }
 
-    /// <summary>The classified error of the current attempt's response, or <see langword="null"/> when it succeeded.</summary>
-    public PlatformError? Error { get; set; }
-
-    /// <summary>The classified error of the previous attempt, so a signer can react (refresh a rejected token).</summary>
-    public PlatformError? PreviousError { get; internal set; }
-
-    /// <summary>True when the current attempt failed before the request left this process (connection refused, local rate limit).</summary>
-    public bool NotSent { get; internal set; }
-
-    /// <summary>The buffered body of the current attempt's response.</summary>
-    public ReadOnlyMemory<byte> ResponseBody { get; internal set; }
+    /// <summary>The classified failure of the previous attempt, so a signer can react (refresh a rejected token).</summary>
+    public PlatformError? PreviousError { get; private set; }
 
     /// <summary>The token the signer used on the current attempt, so a rejection can invalidate exactly that token.</summary>
-    public AccessToken? TokenUsed { get; set; }
+    public AccessToken? TokenUsed { get; private set; }
 
     /// <summary>True once the call has refreshed a rejected token; the SDK refreshes at most once per call.</summary>
-    public bool TokenRefreshed { get; set; }
+    public bool TokenRefreshed { get; private set; }
 
     /// <summary>
-    /// Secret values (keys, tokens) the signer used. The logging handler masks them wherever they occur,
-    /// on top of masking sensitive parameter names.
+    /// Secret values (keys, tokens, sessions, signatures) the signer used. Logs and exception messages mask them wherever they
+    /// occur, on top of masking sensitive parameter names.
     /// </summary>
-    public ICollection<string> SecretValues { get; } = new List<string>();
+    public IReadOnlyList<string> SecretValues => _secretValues;
 
-    /// <summary>Gets the context of a request.</summary>
-    /// <param name="request">The request.</param>
-    /// <returns>The context.</returns>
-    /// <exception cref="InvalidOperationException">The request was not created by a PlatformSdk client.</exception>
-    public static PlatformRequestContext Get(HttpRequestMessage request)
+    /// <summary>True when some attempt of this call may have reached the platform.</summary>
+    internal bool AnyAttemptSent { get; private set; }
+
+    /// <summary>True when the current attempt may have reached the platform.</summary>
+    internal bool CurrentAttemptSent { get; private set; }
+
+    /// <summary>The classified failure of the current attempt, once known.</summary>
+    internal PlatformError? CurrentError { get; set; }
+
+    /// <summary>Registers a secret value to mask in logs and messages.</summary>
+    /// <param name="value">The value; <see langword="null"/> or empty is ignored.</param>
+    public void AddSecret(string? value)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.Options.TryGetValue(OptionsKey, out var context)
-            ? context
-            : throw new InvalidOperationException("This request carries no PlatformRequestContext: PlatformSdk handlers only serve requests sent by PlatformSdk clients.");
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        lock (_secretValues)
+        {
+            if (!_secretValues.Contains(value))
+            {
+                _secretValues.Add(value);
+            }
+        }
     }
 
-    /// <summary>Gets the context of a request, or <see langword="null"/>.</summary>
-    /// <param name="request">The request.</param>
-    /// <returns>The context or <see langword="null"/>.</returns>
-    public static PlatformRequestContext? Find(HttpRequestMessage? request)
-        => request is not null && request.Options.TryGetValue(OptionsKey, out var context) ? context : null;
+    /// <summary>Records the token the current attempt sends, and masks its value.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="sentValue">The value actually sent (the previous token while a refreshed one is not yet active).</param>
+    public void UseToken(AccessToken token, string sentValue)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        TokenUsed = token;
+        AddSecret(sentValue);
+        AddSecret(token.Value);
+    }
 
     internal void BeginAttempt()
     {
         Attempt++;
-        PreviousError = Error;
-        Error = null;
-        NotSent = false;
-        ResponseBody = ReadOnlyMemory<byte>.Empty;
+        PreviousError = CurrentError;
+        CurrentError = null;
+        CurrentAttemptSent = false;
+        if (PreviousError?.IsTokenExpiry == true)
+        {
+            TokenRefreshed = true;
+        }
+    }
+
+    internal void MarkSent()
+    {
+        AnyAttemptSent = true;
+        CurrentAttemptSent = true;
+    }
+
+    internal string[] SecretSnapshot()
+    {
+        lock (_secretValues)
+        {
+            return _secretValues.ToArray();
+        }
     }
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PlatformSdk.Http;
 
 /// <summary>
-/// Retry, timeout and rate-limit settings for one platform. Defaults follow the Azure SDK (3 retries,
+/// Retry, timeout, rate-limit and reply-size settings for one platform tenant (see <see cref="NameFor"/>). Defaults follow the Azure SDK (3 retries,
 /// 0.8 s exponential backoff with jitter, at most 60 s between tries).
 /// </summary>
 public sealed class PlatformResilienceOptions
@@ -36,6 +36,33 @@ public sealed class PlatformResilienceOptions
     [Range(0, 1_000_000)]
     public int QueueLimit { get; set; } = 1000;
 
+    /// <summary>The largest reply body read, in bytes; a larger reply fails with <c>response-too-large</c> before it is read whole. Default 32 MiB.</summary>
+    [Range(1024, int.MaxValue)]
+    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>The name under which a platform tenant's settings are kept: <c>{platform}</c> for the default tenant, <c>{platform}:{tenant}</c> otherwise.</summary>
+    /// <param name="platform">The platform.</param>
+    /// <param name="tenant">The tenant (options name); empty for the default tenant.</param>
+    /// <returns>The options name.</returns>
+    public static string NameFor(string platform, string? tenant)
+        => string.IsNullOrEmpty(tenant) ? platform : platform + ":" + tenant;
+
+    /// <summary>Copies every setting to <paramref name="target"/> (a named tenant starts from its platform's default tenant).</summary>
+    /// <param name="target">The options to overwrite.</param>
+    public void CopyTo(PlatformResilienceOptions target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.MaxRetries = MaxRetries;
+        target.BaseDelay = BaseDelay;
+        target.MaxDelay = MaxDelay;
+        target.TotalTimeout = TotalTimeout;
+        target.AttemptTimeout = AttemptTimeout;
+        target.PermitsPerSecond = PermitsPerSecond;
+        target.Burst = Burst;
+        target.QueueLimit = QueueLimit;
+        target.MaxResponseBytes = MaxResponseBytes;
+    }
+
     /// <summary>Checks the settings; returns the problems found.</summary>
     /// <returns>One message per problem; empty when valid.</returns>
     public IEnumerable<string> Validate()
@@ -58,6 +85,11 @@ public sealed class PlatformResilienceOptions
         if (PermitsPerSecond < 0 || Burst < 1 || QueueLimit < 0)
         {
             yield return $"Resilience:PermitsPerSecond must be ≥ 0, Burst ≥ 1 and QueueLimit ≥ 0 (got {PermitsPerSecond}, {Burst}, {QueueLimit}).";
+        }
+
+        if (MaxResponseBytes is < 1024 or > int.MaxValue)
+        {
+            yield return $"Resilience:MaxResponseBytes must be between 1024 and {int.MaxValue} (got {MaxResponseBytes}).";
         }
     }
 }

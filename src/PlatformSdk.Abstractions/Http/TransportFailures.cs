@@ -5,47 +5,54 @@ using Polly.Timeout;
 
 namespace PlatformSdk.Http;
 
-/// <summary>Maps exceptions thrown while sending (no platform reply) into classified errors.</summary>
+/// <summary>Maps exceptions thrown while sending (no platform reply) into classified errors with their <see cref="PlatformError.Delivery"/>.</summary>
 public static class TransportFailures
 {
     /// <summary>Classifies an exception from the transport.</summary>
     /// <param name="platform">The platform name.</param>
     /// <param name="exception">The exception.</param>
-    /// <param name="notSent">Set to <see langword="true"/> when the request provably never left this process or never reached the platform.</param>
     /// <returns>The error, or <see langword="null"/> when the exception is not a transport failure (a bug, or caller cancellation).</returns>
-    public static PlatformError? Classify(string platform, Exception exception, out bool notSent)
+    public static PlatformError? Classify(string platform, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        notSent = false;
         switch (exception)
         {
             case PlatformRateLimitRejectedException limited:
-                notSent = true;
-                return new PlatformError(platform, "client-rate-limit", limited.Message, ErrorCategory.Throttled,
+                return new PlatformError(platform, PlatformErrorCodes.ClientRateLimit, limited.Message, ErrorCategory.Throttled,
                     "The SDK's own per-tenant rate limit queue is full; the request was not sent. Lower concurrency or raise the limit.")
-                { RetryAfter = limited.RetryAfter };
+                { RetryAfter = limited.RetryAfter, Delivery = RequestDelivery.NotSent };
             case RateLimiterRejectedException polly:
-                notSent = true;
-                return new PlatformError(platform, "client-rate-limit", "The SDK's rate limiter rejected the request.", ErrorCategory.Throttled,
+                return new PlatformError(platform, PlatformErrorCodes.ClientRateLimit, "The SDK's rate limiter rejected the request.", ErrorCategory.Throttled,
                     "The request was not sent. Lower concurrency or raise the limit.")
-                { RetryAfter = polly.RetryAfter };
+                { RetryAfter = polly.RetryAfter, Delivery = RequestDelivery.NotSent };
             case TimeoutRejectedException:
-                return new PlatformError(platform, "timeout", "The platform did not answer in time.", ErrorCategory.Transient,
-                    "Retry later. A write may have been carried out: reconcile by querying before resending.");
+                return Timeout(platform);
             case HttpRequestException http:
-                notSent = NeverReachedPlatform(http);
-                return new PlatformError(platform, notSent ? "connection-failed" : "network-error",
+                var notSent = NeverReachedPlatform(http);
+                return new PlatformError(platform, notSent ? PlatformErrorCodes.ConnectionFailed : PlatformErrorCodes.NetworkError,
                     (notSent ? "Could not connect to the platform: " : "The connection to the platform failed: ") + http.Message,
                     ErrorCategory.Transient,
-                    notSent ? "Check network access to the platform; the request was not sent." : "Retry later. A write may have been carried out: reconcile by querying before resending.");
+                    notSent ? "Check network access to the platform; the request was not sent." : "Retry later. A write may have been carried out: reconcile by querying before resending.")
+                { Delivery = notSent ? RequestDelivery.NotSent : RequestDelivery.OutcomeUnknown };
             case IOException io:
-                return new PlatformError(platform, "network-error", "The connection to the platform failed: " + io.Message, ErrorCategory.Transient,
-                    "Retry later. A write may have been carried out: reconcile by querying before resending.");
+                return new PlatformError(platform, PlatformErrorCodes.NetworkError, "The connection to the platform failed: " + io.Message, ErrorCategory.Transient,
+                    "Retry later. A write may have been carried out: reconcile by querying before resending.")
+                { Delivery = RequestDelivery.OutcomeUnknown };
             default:
                 return null;
         }
     }
 
+    /// <summary>The error for a platform that did not answer in time; a write may have been carried out.</summary>
+    /// <param name="platform">The platform.</param>
+    /// <returns>The error.</returns>
+    public static PlatformError Timeout(string platform)
+        => new(platform, PlatformErrorCodes.Timeout, "The platform did not answer in time.", ErrorCategory.Transient,
+            "Retry later. A write may have been carried out: reconcile by querying before resending.")
+        { Delivery = RequestDelivery.OutcomeUnknown };
+
+    // Only failures to open the connection prove the request never left. The SDK never follows redirects, so the host that
+    // refused is always the platform's own endpoint.
     private static bool NeverReachedPlatform(HttpRequestException exception)
     {
         if (exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)

@@ -33,7 +33,11 @@ public sealed class Alibaba1688ResponseClassifier : PlatformResponseClassifier
     /// <param name="httpStatus">The HTTP status it came with.</param>
     /// <returns>The error, or <see langword="null"/> on success.</returns>
     public PlatformError? ClassifyBody(ReadOnlySpan<byte> body, int httpStatus = 200)
-        => ClassifyJsonObject(body, httpStatus, (root, status) => ClassifyRoot(root, status));
+    {
+        var result = ClassifyJsonObject(body.ToArray(), httpStatus, (root, status) => ClassifyRoot(root, status));
+        (result.Parsed as IDisposable)?.Dispose();
+        return result.Error;
+    }
 
     /// <summary>Classifies a parsed reply object.</summary>
     /// <param name="root">The reply's root object.</param>
@@ -61,10 +65,10 @@ public sealed class Alibaba1688ResponseClassifier : PlatformResponseClassifier
     }
 
     /// <inheritdoc />
-    protected override PlatformError? ClassifyBody(HttpResponseMessage response, ReadOnlySpan<byte> body, PlatformRequestContext context)
+    protected override PlatformClassification ClassifyBody(HttpResponseMessage response, ReadOnlyMemory<byte> body, PlatformRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return ClassifyBody(body, (int)response.StatusCode);
+        return ClassifyJsonObject(body, (int)response.StatusCode, (root, status) => ClassifyRoot(root, status));
     }
 
     private PlatformError? BusinessError(JsonElement element, int httpStatus, string? requestId)

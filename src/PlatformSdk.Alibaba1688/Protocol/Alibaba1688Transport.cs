@@ -10,9 +10,9 @@ namespace PlatformSdk.Alibaba1688.Protocol;
 /// <summary>Everything the app's calls share: options, endpoints, token source and the HTTP pipeline. Every call names its shop.</summary>
 internal sealed class Alibaba1688Transport
 {
-    private readonly Func<PlatformRequestExecutor> _executor;
+    private readonly PlatformRequestExecutor _executor;
 
-    public Alibaba1688Transport(Alibaba1688Options options, Func<PlatformRequestExecutor> executor, TimeProvider time, IAccessTokenStore store)
+    public Alibaba1688Transport(Alibaba1688Options options, PlatformRequestExecutor executor, TimeProvider time, IAccessTokenStore store)
     {
         Options = options;
         Endpoints = options.ResolveEndpoints();
@@ -38,8 +38,8 @@ internal sealed class Alibaba1688Transport
 
     public static TokenKey TokenKeyOf(string shop) => new(Alibaba1688ErrorCatalogue.Platform, shop);
 
-    /// <summary>Sends a signed <c>param2</c> call for a shop; returns the (successful) reply, which the caller disposes.</summary>
-    public async Task<JsonDocument> SendAsync(string shop, Alibaba1688Api api, IReadOnlyList<KeyValuePair<string, string>> parameters,
+    /// <summary>Sends a signed <c>param2</c> call for a shop; <paramref name="read"/> reads the successful reply's root inside the attempt.</summary>
+    public Task<T> SendAsync<T>(string shop, Alibaba1688Api api, IReadOnlyList<KeyValuePair<string, string>> parameters, Func<JsonElement, T> read,
         CancellationToken cancellationToken, Alibaba1688FilePart? file = null)
     {
         var urlPath = Alibaba1688Endpoints.UrlPath(Alibaba1688WireChoices.ApiProtocol, api.Version, api.Namespace, api.Name, AppKey);
@@ -57,7 +57,7 @@ internal sealed class Alibaba1688Transport
             TokenSource = Tokens,
             File = file,
         };
-        return await SendCoreAsync(shop, call, cancellationToken).ConfigureAwait(false);
+        return SendCoreAsync(shop, call, read, cancellationToken);
     }
 
     /// <summary>Posts an unsigned <c>getToken</c> form for a shop and parses the grant.</summary>
@@ -77,14 +77,10 @@ internal sealed class Alibaba1688Transport
             Parameters = fields,
             TokenKey = TokenKeyOf(shop),
         };
-        using var reply = await SendCoreAsync(shop, call, cancellationToken).ConfigureAwait(false);
-        return Alibaba1688TokenGrant.Parse(reply.RootElement, Time.GetUtcNow());
+        return await SendCoreAsync(shop, call, root => Alibaba1688TokenGrant.Parse(root, Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<JsonDocument> SendCoreAsync(string shop, Alibaba1688Call call, CancellationToken cancellationToken)
-    {
-        var context = new PlatformRequestContext(new PlatformOperation(Alibaba1688ErrorCatalogue.Platform, call.Api.Id, call.Api.Idempotency), shop, call);
-        var response = await _executor().SendAsync(call.Endpoint, context, cancellationToken).ConfigureAwait(false);
-        return JsonDocument.Parse(response.Body);
-    }
+    private Task<T> SendCoreAsync<T>(string shop, Alibaba1688Call call, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        => _executor.SendAsync(new PlatformOperation(Alibaba1688ErrorCatalogue.Platform, call.Api.Id, call.Api.Idempotency), shop, call,
+            reply => read(reply.JsonRoot()), cancellationToken);
 }

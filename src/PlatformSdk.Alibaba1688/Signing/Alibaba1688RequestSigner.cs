@@ -15,32 +15,21 @@ namespace PlatformSdk.Alibaba1688.Signing;
 /// After 1688 rejects a token (<c>401</c> / <c>Request need user authorized</c>), the next attempt refreshes exactly that token
 /// once through <see cref="AccessTokenProvider.RefreshRejectedAsync"/> (single-flight per shop).
 /// </remarks>
-public sealed class Alibaba1688RequestSigner : IPlatformRequestSigner
+internal sealed class Alibaba1688RequestSigner : PlatformRequestSigner<Alibaba1688Call>
 {
-    private readonly AccessTokenProvider _tokens;
-    private readonly TimeProvider _time;
-
     /// <summary>Creates the signer.</summary>
     /// <param name="tokens">The token provider.</param>
     /// <param name="time">The clock.</param>
     public Alibaba1688RequestSigner(AccessTokenProvider tokens, TimeProvider time)
+        : base(time, tokens ?? throw new ArgumentNullException(nameof(tokens)))
     {
-        ArgumentNullException.ThrowIfNull(tokens);
-        ArgumentNullException.ThrowIfNull(time);
-        _tokens = tokens;
-        _time = time;
     }
 
     /// <inheritdoc />
-    public async ValueTask SignAsync(HttpRequestMessage request, PlatformRequestContext context, CancellationToken cancellationToken)
+    protected override async ValueTask WriteAsync(HttpRequestMessage request, Alibaba1688Call call, PlatformRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Payload is not Alibaba1688Call call)
-        {
-            throw new InvalidOperationException("The Alibaba1688 signer only signs calls made by Alibaba1688Client.");
-        }
-
         AddSecrets(context, call.AppSecret);
         var fields = new List<KeyValuePair<string, string?>>(call.Parameters.Count + 3);
         foreach (var (key, value) in call.Parameters)
@@ -54,12 +43,11 @@ public sealed class Alibaba1688RequestSigner : IPlatformRequestSigner
 
         if (call.Kind == Alibaba1688CallKind.Api)
         {
-            var token = await CurrentTokenAsync(context, call, cancellationToken).ConfigureAwait(false);
+            var token = await CurrentTokenAsync(context, call.TokenKey, call.TokenSource ?? throw new InvalidOperationException("A 1688 API call needs a token source."), cancellationToken).ConfigureAwait(false);
             fields.Add(new("access_token", token));
-            AddSecrets(context, token);
             if (Alibaba1688WireChoices.SendTimestamp)
             {
-                var now = _time.GetUtcNow();
+                var now = Time.GetUtcNow();
                 var stamp = Alibaba1688WireChoices.TimestampInMilliseconds ? now.ToUnixTimeMilliseconds() : now.ToUnixTimeSeconds();
                 fields.Add(new("_aop_timestamp", stamp.ToString(CultureInfo.InvariantCulture)));
             }
@@ -78,23 +66,6 @@ public sealed class Alibaba1688RequestSigner : IPlatformRequestSigner
         request.RequestUri = call.Endpoint;
         request.Content?.Dispose();
         request.Content = call.File is { } file ? Multipart(fields, file) : Form(fields);
-    }
-
-    private async ValueTask<string> CurrentTokenAsync(PlatformRequestContext context, Alibaba1688Call call, CancellationToken cancellationToken)
-    {
-        var source = call.TokenSource ?? throw new InvalidOperationException("A 1688 API call needs a token source.");
-        AccessToken token;
-        if (context.PreviousError?.IsTokenExpiry == true && context.TokenUsed is { } rejected)
-        {
-            token = await _tokens.RefreshRejectedAsync(call.TokenKey, rejected, source, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            token = await _tokens.GetTokenAsync(call.TokenKey, source, cancellationToken).ConfigureAwait(false);
-        }
-
-        context.TokenUsed = token;
-        return token.EffectiveValue(_time.GetUtcNow());
     }
 
     private static FormUrlEncodedContent Form(List<KeyValuePair<string, string?>> fields)
@@ -118,11 +89,5 @@ public sealed class Alibaba1688RequestSigner : IPlatformRequestSigner
         return content;
     }
 
-    private static void AddSecrets(PlatformRequestContext context, string? value)
-    {
-        if (!string.IsNullOrEmpty(value) && !context.SecretValues.Contains(value))
-        {
-            context.SecretValues.Add(value);
-        }
-    }
+    private static void AddSecrets(PlatformRequestContext context, string? value) => context.AddSecret(value);
 }

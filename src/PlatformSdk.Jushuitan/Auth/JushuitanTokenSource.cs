@@ -56,8 +56,9 @@ internal sealed class JushuitanTokenSource : IAccessTokenSource
                 Body = "{}",
                 ExplicitToken = current.Value,
             };
-            using var reply = await _transport.SendAsync(JushuitanApi.RefreshToken.LegacyMethod, OperationIdempotency.NonIdempotentWrite, call, cancellationToken).ConfigureAwait(false);
-            var expires = JushuitanJson.DateTime(reply.Payload, "expired_date") ?? Now + JushuitanWireChoices.AssumedLegacyTokenLifetime;
+            var expires = await _transport.SendAsync(JushuitanApi.RefreshToken.LegacyMethod, OperationIdempotency.NonIdempotentWrite, call,
+                reply => JushuitanJson.DateTime(reply.Payload, "expired_date"), cancellationToken).ConfigureAwait(false)
+                ?? Now + JushuitanWireChoices.AssumedLegacyTokenLifetime;
             // Same value; the extension takes a few minutes (RJST-02), during which a rejection must not trigger another refresh.
             return new AccessToken(current.Value, expires) { ObtainedAt = Now, ActivatesAt = Now + options.NewTokenActivationDelay };
         }
@@ -84,20 +85,24 @@ internal sealed class JushuitanTokenSource : IAccessTokenSource
             TokenKey = _transport.TokenKey,
             AuthFields = fields,
         };
-        using var reply = await _transport.SendAsync(path, OperationIdempotency.NonIdempotentWrite, call, cancellationToken).ConfigureAwait(false);
-        var data = reply.Payload;
-        var access = JushuitanJson.String(data, "access_token")
-            ?? throw new PlatformException(new PlatformError(JushuitanErrorCatalogue.Platform, "malformed-token-response",
-                "Jushuitan's token reply has no access_token.", ErrorCategory.Transient, "Retry the authorization; if it persists, contact Jushuitan support."));
+        var (access, expiresIn, refreshToken) = await _transport.SendAsync(path, OperationIdempotency.NonIdempotentWrite, call, reply =>
+        {
+            var data = reply.Payload;
+            return (JushuitanJson.String(data, "access_token")
+                ?? throw new PlatformException(new PlatformError(JushuitanErrorCatalogue.Platform, "malformed-token-response",
+                    "Jushuitan's token reply has no access_token.", ErrorCategory.Transient, "Retry the authorization; if it persists, contact Jushuitan support.")
+                { Delivery = RequestDelivery.OutcomeUnknown }),
+                JushuitanJson.Long(data, "expires_in"),
+                JushuitanJson.String(data, "refresh_token"));
+        }, cancellationToken).ConfigureAwait(false);
         var now = Now;
-        var expiresIn = JushuitanJson.Long(data, "expires_in");
         var lifetime = expiresIn is > 0 ? TimeSpan.FromSeconds(expiresIn.Value) : JushuitanWireChoices.AssumedLegacyTokenLifetime;
         // The real lifetime is unconfirmed (doc §3): stamp the expiry early so the proactive refresh runs with a 24 h margin.
         var margin = lifetime > JushuitanWireChoices.TokenRefreshMargin * 2 ? JushuitanWireChoices.TokenRefreshMargin : TimeSpan.Zero;
         return new AccessToken(access, now + lifetime - margin)
         {
             ObtainedAt = now,
-            RefreshToken = JushuitanJson.String(data, "refresh_token"),
+            RefreshToken = refreshToken,
         };
     }
 

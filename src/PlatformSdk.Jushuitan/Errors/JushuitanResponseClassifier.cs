@@ -22,33 +22,38 @@ public sealed class JushuitanResponseClassifier : PlatformResponseClassifier
     /// <returns>The error, or <see langword="null"/> on success.</returns>
     public PlatformError? ClassifyBody(ReadOnlySpan<byte> body)
     {
+        var result = Classify(body.ToArray());
+        (result.Parsed as IDisposable)?.Dispose();
+        return result.Error;
+    }
+
+    /// <inheritdoc />
+    protected override PlatformClassification ClassifyBody(HttpResponseMessage response, ReadOnlyMemory<byte> body, PlatformRequestContext context)
+        => Classify(body);
+
+    // On success the envelope is handed forward, so the client reads the body once.
+    private PlatformClassification Classify(ReadOnlyMemory<byte> body)
+    {
         JushuitanEnvelope envelope;
         try
         {
             envelope = JushuitanEnvelope.Parse(body);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             return MalformedResponse(ex.Message.Split(" Path:")[0]);
         }
 
+        if (envelope.IsSuccess)
+        {
+            return PlatformClassification.Success(envelope);
+        }
+
         using (envelope)
         {
-            if (envelope.HasNoOutcome)
-            {
-                return MalformedResponse("the reply has neither 'code' nor 'issuccess'");
-            }
-
-            if (envelope.IsSuccess)
-            {
-                return null;
-            }
-
-            return Catalogue.Classify(envelope.Code ?? "0", null, envelope.Message);
+            return envelope.HasNoOutcome
+                ? MalformedResponse("the reply has neither 'code' nor 'issuccess'")
+                : Catalogue.Classify(envelope.Code ?? "0", null, envelope.Message);
         }
     }
-
-    /// <inheritdoc />
-    protected override PlatformError? ClassifyBody(HttpResponseMessage response, ReadOnlySpan<byte> body, PlatformRequestContext context)
-        => ClassifyBody(body);
 }

@@ -40,10 +40,11 @@ internal sealed class JushuitanEnvelope : IDisposable
     /// <summary>True when the reply carries neither a code nor a success flag, so its outcome is unknown.</summary>
     public bool HasNoOutcome => Code is null && IsSuccessFlag is null;
 
-    public static JushuitanEnvelope Parse(ReadOnlySpan<byte> body)
+    /// <summary>Parses a reply body; the envelope keeps referring to <paramref name="body"/>.</summary>
+    /// <exception cref="JsonException">The body is not one JSON object with a numeric code (the classifier reports it as malformed).</exception>
+    public static JushuitanEnvelope Parse(ReadOnlyMemory<byte> body)
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        var document = JsonDocument.ParseValue(ref reader);
+        var document = JsonDocument.Parse(Http.PlatformResponseClassifier.WithoutByteOrderMark(body), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
             var root = document.RootElement;
@@ -73,14 +74,14 @@ internal sealed class JushuitanEnvelope : IDisposable
 }
 
 /// <summary>One page of a list reply.</summary>
-internal readonly record struct JushuitanPage(IReadOnlyList<JsonElement> Items, bool HasNext);
+internal readonly record struct JushuitanPage<T>(IReadOnlyList<T> Items, bool HasNext);
 
 /// <summary>Defensive readers for Jushuitan JSON (doc §4 steps 6–8): numbers or strings, "" as null.</summary>
 internal static class JushuitanJson
 {
-    public static JushuitanPage ReadPage(JsonElement payload, string listKey, int pageIndex, int pageSize)
+    public static JushuitanPage<T> ReadPage<T>(JsonElement payload, string listKey, int pageIndex, int pageSize, Func<JsonElement, T> map)
     {
-        var items = new List<JsonElement>();
+        var items = new List<T>();
         if (payload.ValueKind == JsonValueKind.Object)
         {
             JsonElement list = default;
@@ -102,12 +103,12 @@ internal static class JushuitanJson
             {
                 foreach (var item in list.EnumerateArray())
                 {
-                    items.Add(item.Clone());
+                    items.Add(map(item));
                 }
             }
         }
 
-        return new JushuitanPage(items, HasNext(payload, pageIndex, pageSize, items.Count));
+        return new JushuitanPage<T>(items, HasNext(payload, pageIndex, pageSize, items.Count));
     }
 
     public static bool HasNext(JsonElement payload, int pageIndex, int pageSize, int itemCount)
@@ -190,17 +191,13 @@ internal static class JushuitanJson
 /// <summary>Jushuitan's wall-clock date-times (China Standard Time).</summary>
 internal static class JushuitanWireTime
 {
-    public static string Format(DateTimeOffset value)
-        => value.ToOffset(JushuitanWireChoices.WireTimeZoneOffset).ToString(JushuitanWireChoices.DateTimeFormat, CultureInfo.InvariantCulture);
+    public static string Format(DateTimeOffset value) => ChinaTime.FormatDateTime(value);
 
     public static DateTimeOffset? Parse(string text)
     {
-        if (System.DateTime.TryParseExact(text, JushuitanWireChoices.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            || System.DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out local)
-            || System.DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.None, out local)
-            || System.DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
+        if (ChinaTime.TryParse(text, out var instant))
         {
-            return new DateTimeOffset(local, JushuitanWireChoices.WireTimeZoneOffset);
+            return instant;
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) ? withOffset : null;

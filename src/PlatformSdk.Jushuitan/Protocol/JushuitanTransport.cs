@@ -1,17 +1,19 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using PlatformSdk.Errors;
 using PlatformSdk.Http;
 using PlatformSdk.Jushuitan.Auth;
 using PlatformSdk.Tokens;
 
 namespace PlatformSdk.Jushuitan.Protocol;
 
-/// <summary>Everything one tenant's calls share: options, endpoints, token source and the HTTP pipeline.</summary>
+/// <summary>Everything one tenant's calls share: options, endpoints, token source and the tenant's executor.</summary>
 internal sealed class JushuitanTransport
 {
-    private readonly Func<PlatformRequestExecutor> _executor;
+    private readonly PlatformRequestExecutor _executor;
 
-    public JushuitanTransport(string tenant, JushuitanOptions options, Func<PlatformRequestExecutor> executor, TimeProvider time, IAccessTokenStore store)
+    public JushuitanTransport(string tenant, JushuitanOptions options, PlatformRequestExecutor executor, TimeProvider time, IAccessTokenStore store)
     {
         Tenant = tenant;
         Options = options;
@@ -41,8 +43,8 @@ internal sealed class JushuitanTransport
 
     public static string Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.Serialize(value, typeInfo);
 
-    /// <summary>Sends a business call with the tenant's token; returns the parsed (successful) reply.</summary>
-    public Task<JushuitanEnvelope> SendAsync(JushuitanApi api, string body, CancellationToken cancellationToken)
+    /// <summary>Sends a business call with the tenant's token; <paramref name="read"/> reads the successful reply inside the attempt.</summary>
+    public Task<T> SendAsync<T>(JushuitanApi api, string body, Func<JushuitanEnvelope, T> read, CancellationToken cancellationToken)
         => SendAsync(api.Name(Protocol), api.Idempotency, new JushuitanCall
         {
             Kind = JushuitanCallKind.Business,
@@ -53,31 +55,33 @@ internal sealed class JushuitanTransport
             TokenSource = Tokens,
             Method = api.LegacyMethod,
             Body = body,
-        }, cancellationToken);
+        }, read, cancellationToken);
 
-    public async Task<JushuitanEnvelope> SendAsync(string operationName, OperationIdempotency idempotency, JushuitanCall call, CancellationToken cancellationToken)
-    {
-        var context = new PlatformRequestContext(new PlatformOperation(Errors.JushuitanErrorCatalogue.Platform, operationName, idempotency), Tenant, call);
-        var response = await _executor().SendAsync(call.Endpoint, context, cancellationToken).ConfigureAwait(false);
-        return JushuitanEnvelope.Parse(response.Body.Span);
-    }
+    public Task<T> SendAsync<T>(string operationName, OperationIdempotency idempotency, JushuitanCall call, Func<JushuitanEnvelope, T> read, CancellationToken cancellationToken)
+        => _executor.SendAsync(new PlatformOperation(Errors.JushuitanErrorCatalogue.Platform, operationName, idempotency), Tenant, call,
+            reply => read(reply.Parsed as JushuitanEnvelope ?? throw new InvalidOperationException("The Jushuitan classifier handed no envelope forward.")),
+            cancellationToken);
 }
 
-/// <summary>Paging over list APIs (doc §4 step 7).</summary>
+/// <summary>Paging over list APIs (doc §4 step 7): bounded, and stopped when a page adds nothing new.</summary>
 internal static class JushuitanPaging
 {
-    public static async IAsyncEnumerable<JsonElement> PagesAsync(
-        JushuitanTransport transport, JushuitanApi api, Func<int, int, string> bodyForPage, int pageSize,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<T> PagesAsync<T>(
+        JushuitanTransport transport, JushuitanApi api, Func<int, int, string> bodyForPage, int pageSize, Func<JsonElement, T> map,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (var pageIndex = 1; ; pageIndex++)
         {
-            JushuitanPage page;
-            using (var reply = await transport.SendAsync(api, bodyForPage(pageIndex, pageSize), cancellationToken).ConfigureAwait(false))
+            if (pageIndex > JushuitanWireChoices.MaxPages)
             {
-                page = JushuitanJson.ReadPage(reply.Payload, api.ListKey(transport.Protocol), pageIndex, pageSize);
+                throw new PlatformException(new PlatformError(Errors.JushuitanErrorCatalogue.Platform, "too-many-pages",
+                    $"{api.Name(transport.Protocol)} kept reporting more pages after {JushuitanWireChoices.MaxPages} pages of {pageSize}.",
+                    ErrorCategory.Unknown, "Narrow the query (a shorter time window, fewer ids); if the platform repeats pages, report it to Jushuitan."));
             }
 
+            var index = pageIndex;
+            var page = await transport.SendAsync(api, bodyForPage(index, pageSize),
+                reply => JushuitanJson.ReadPage(reply.Payload, api.ListKey(transport.Protocol), index, pageSize, map), cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 yield return item;

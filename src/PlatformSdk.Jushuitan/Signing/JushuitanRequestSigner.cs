@@ -18,12 +18,9 @@ namespace PlatformSdk.Jushuitan.Signing;
 /// <see cref="JushuitanOptions.NewTokenActivationDelay"/> while the previous one is still sent; if the previous one is
 /// rejected in that time the new one is used at once instead of refreshing again.
 /// </remarks>
-public sealed class JushuitanRequestSigner : IPlatformRequestSigner
+internal sealed class JushuitanRequestSigner : PlatformRequestSigner<JushuitanCall>
 {
-    private static readonly HttpRequestOptionsKey<string> SentTokenKey = new("PlatformSdk.Jushuitan.SentToken");
-    private readonly AccessTokenProvider _tokens;
     private readonly IAccessTokenStore _store;
-    private readonly TimeProvider _time;
     private readonly JushuitanCallMeter _meter;
 
     /// <summary>Creates the signer.</summary>
@@ -32,28 +29,20 @@ public sealed class JushuitanRequestSigner : IPlatformRequestSigner
     /// <param name="time">The clock.</param>
     /// <param name="meter">The call meter.</param>
     public JushuitanRequestSigner(AccessTokenProvider tokens, IAccessTokenStore store, TimeProvider time, JushuitanCallMeter meter)
+        : base(time, tokens ?? throw new ArgumentNullException(nameof(tokens)))
     {
-        ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(meter);
-        _tokens = tokens;
         _store = store;
-        _time = time;
         _meter = meter;
     }
 
     /// <inheritdoc />
-    public async ValueTask SignAsync(HttpRequestMessage request, PlatformRequestContext context, CancellationToken cancellationToken)
+    protected override async ValueTask WriteAsync(HttpRequestMessage request, JushuitanCall call, PlatformRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Payload is not JushuitanCall call)
-        {
-            throw new InvalidOperationException("The Jushuitan signer only signs calls made by JushuitanClient.");
-        }
-
-        var timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
+        var timestamp = Time.GetUtcNow().ToUnixTimeSeconds();
         switch (call.Kind)
         {
             case JushuitanCallKind.OpenApiAuth:
@@ -63,7 +52,7 @@ public sealed class JushuitanRequestSigner : IPlatformRequestSigner
                 WriteLegacy(request, context, call, timestamp, call.ExplicitToken ?? throw new InvalidOperationException("A legacy token call needs its token."));
                 break;
             default:
-                var token = await CurrentTokenAsync(request, context, call, cancellationToken).ConfigureAwait(false);
+                var token = await CurrentTokenAsync(context, call.TokenKey, call.TokenSource ?? throw new InvalidOperationException("A Jushuitan business call needs a token source."), cancellationToken).ConfigureAwait(false);
                 if (call.Protocol == JushuitanProtocol.Legacy)
                 {
                     WriteLegacy(request, context, call, timestamp, token);
@@ -79,54 +68,51 @@ public sealed class JushuitanRequestSigner : IPlatformRequestSigner
         _meter.Record(context.Tenant);
     }
 
-    private async ValueTask<string> CurrentTokenAsync(HttpRequestMessage request, PlatformRequestContext context, JushuitanCall call, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>
+    /// RJST-02: a refreshed open API token is held back while the previous one is still sent. When the previous one is rejected in
+    /// that time, the new one is used at once instead of refreshing twice.
+    /// </remarks>
+    protected override async ValueTask<string> CurrentTokenAsync(PlatformRequestContext context, TokenKey key, IAccessTokenSource source, CancellationToken cancellationToken)
     {
-        var source = call.TokenSource ?? throw new InvalidOperationException("A Jushuitan business call needs a token source.");
-        var now = _time.GetUtcNow();
-        string value;
-        AccessToken token;
-        if (context.PreviousError?.IsTokenExpiry == true && context.TokenUsed is { } used)
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(source);
+        var now = Time.GetUtcNow();
+        if (context.PreviousError?.IsTokenExpiry != true || context.TokenUsed is not { } used)
         {
-            request.Options.TryGetValue(SentTokenKey, out var sent);
-            if (used.ActivatesAt is { } activates && now < activates)
-            {
-                // A refresh already happened and its result is not due yet (RJST-02): never refresh twice.
-                if (used.PreviousValue is { } previous && !string.Equals(previous, used.Value, StringComparison.Ordinal)
-                    && string.Equals(sent, previous, StringComparison.Ordinal))
-                {
-                    // The old token died before the new one's activation time: switch to the new one now.
-                    token = used with { PreviousValue = null, ActivatesAt = null };
-                    await _store.SetAsync(call.TokenKey, token, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    token = used;
-                }
+            return await base.CurrentTokenAsync(context, key, source, cancellationToken).ConfigureAwait(false);
+        }
 
-                value = token.Value;
+        AccessToken token;
+        if (used.ActivatesAt is { } activates && now < activates)
+        {
+            // A refresh already happened and its result is not due yet (RJST-02): never refresh twice.
+            var sent = used.EffectiveValue(now);
+            if (used.PreviousValue is { } previous && !string.Equals(previous, used.Value, StringComparison.Ordinal)
+                && string.Equals(sent, previous, StringComparison.Ordinal))
+            {
+                // The old token died before the new one's activation time: switch to the new one now.
+                token = used with { PreviousValue = null, ActivatesAt = null };
+                await _store.SetAsync(key, token, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                token = await _tokens.RefreshRejectedAsync(call.TokenKey, used, source, cancellationToken).ConfigureAwait(false);
-                if (token.PreviousValue is not null && !string.Equals(token.PreviousValue, token.Value, StringComparison.Ordinal))
-                {
-                    // The previous token was just rejected, so holding the new one back would only fail again.
-                    token = token with { PreviousValue = null, ActivatesAt = null };
-                    await _store.SetAsync(call.TokenKey, token, cancellationToken).ConfigureAwait(false);
-                }
-
-                value = token.Value;
+                token = used;
             }
         }
         else
         {
-            token = await _tokens.GetTokenAsync(call.TokenKey, source, cancellationToken).ConfigureAwait(false);
-            value = token.EffectiveValue(now);
+            token = await Tokens.RefreshRejectedAsync(key, used, source, cancellationToken).ConfigureAwait(false);
+            if (token.PreviousValue is not null && !string.Equals(token.PreviousValue, token.Value, StringComparison.Ordinal))
+            {
+                // The previous token was just rejected, so holding the new one back would only fail again.
+                token = token with { PreviousValue = null, ActivatesAt = null };
+                await _store.SetAsync(key, token, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        context.TokenUsed = token;
-        request.Options.Set(SentTokenKey, value);
-        return value;
+        context.UseToken(token, token.Value);
+        return token.Value;
     }
 
     private static void WriteLegacy(HttpRequestMessage request, PlatformRequestContext context, JushuitanCall call, long timestamp, string token)
@@ -197,10 +183,7 @@ public sealed class JushuitanRequestSigner : IPlatformRequestSigner
     {
         foreach (var value in values)
         {
-            if (!string.IsNullOrEmpty(value) && !context.SecretValues.Contains(value))
-            {
-                context.SecretValues.Add(value);
-            }
+            context.AddSecret(value);
         }
     }
 }

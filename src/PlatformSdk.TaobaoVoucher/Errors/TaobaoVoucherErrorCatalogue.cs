@@ -5,7 +5,7 @@ using PlatformSdk.Top.Errors;
 namespace PlatformSdk.TaobaoVoucher.Errors;
 
 /// <summary>
-/// E-voucher errors on top of TOP's catalogue (<see cref="TopErrorCatalogue.AddTo"/>): the <c>ret_code</c> failures of both
+/// E-voucher errors on top of TOP's catalogue (included with <c>ErrorCatalogueBuilder.Include</c>): the <c>ret_code</c> failures of both
 /// families and the e-voucher business sub-codes. Categories of e-voucher entries are SDK decisions (research §3 lists no
 /// error codes); see docs/taobao-voucher.md "Errors".
 /// </summary>
@@ -29,19 +29,20 @@ public static class TaobaoVoucherErrorCatalogue
     private const string TokenRemedy = "The token must be the one of the send notice being answered (发码通知中的token). Use the token of the latest notice "
         + "for this order; if it was lost, ask TOP to notify again (Legacy.ManageNotifyAsync).";
 
-    /// <summary>The catalogue (platform <see cref="TopErrorCatalogue.Platform"/>: these are TOP's answers).</summary>
+    /// <summary>The catalogue (platform <see cref="TaobaoVoucherClient.Platform"/>), with TOP's entries included for everything else TOP answers.</summary>
     public static ErrorCatalogue Instance { get; } = Build();
 
     private static ErrorCatalogue Build()
     {
-        var builder = ErrorCatalogue.CreateBuilder(TopErrorCatalogue.Platform)
+        return ErrorCatalogue.CreateBuilder(TaobaoVoucherClient.Platform)
             .SubCodePrefix(TaobaoVoucherWireChoices.BusinessSubCodePrefix, ErrorCategory.BusinessRule, BusinessRemedy)
             .Message("token需要和发码通知中的token一致", ErrorCategory.BusinessRule, TokenRemedy)
             .Message("有效期只能延长", ErrorCategory.Validation, "A voucher's validity can only be extended, never shortened (RTV-11).", "RTV-11")
             .Message("手机号后四位", ErrorCategory.BusinessRule, "The last 4 digits of the buyer's phone do not match the order (RTV-12); ask the buyer again.", "RTV-12")
             .Code(LegacyRetCodeFailure, ErrorCategory.BusinessRule, RetCodeRemedy)
             .Code(MerchantRetCodeFailure, ErrorCategory.BusinessRule, RetCodeRemedy)
-            .Code(DelayFailure, ErrorCategory.BusinessRule, "TOP refused to move the end date (is_success=false); res_msg says why. Validity can only be extended (RTV-11).", "RTV-11");
-        return TopErrorCatalogue.AddTo(builder).Build();
+            .Code(DelayFailure, ErrorCategory.BusinessRule, "TOP refused to move the end date (is_success=false); res_msg says why. Validity can only be extended (RTV-11).", "RTV-11")
+            .Include(TopErrorCatalogue.Instance)
+            .Build();
     }
 }

@@ -156,19 +156,16 @@ internal sealed class VoucherCaller
         { } v => v.GetRawText(),
     };
 
-    public static DateTimeOffset? ChinaTime(string? text)
-        => DateTime.TryParseExact(text, TaobaoVoucherWireChoices.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, TaobaoVoucherWireChoices.ChinaOffset)
-            : DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                ? new DateTimeOffset(day, TaobaoVoucherWireChoices.ChinaOffset)
-                : null;
+    public static DateTimeOffset? ChinaTime(string? text) => PlatformSdk.ChinaTime.TryParse(text, out var instant) ? instant : null;
 
-    public static string FormatChinaTime(DateTimeOffset value)
-        => value.ToOffset(TaobaoVoucherWireChoices.ChinaOffset).ToString(TaobaoVoucherWireChoices.DateFormat, CultureInfo.InvariantCulture);
+    public static string FormatChinaTime(DateTimeOffset value) => PlatformSdk.ChinaTime.FormatDateTime(value);
 
     private static PlatformException Unreadable(string method, string detail, Exception? inner)
-        => new(new PlatformError(Top.Errors.TopErrorCatalogue.Platform, "malformed-response", $"The {method} reply could not be read: {detail}.",
-            ErrorCategory.Unknown, "TOP accepted the call but the reply has an unexpected shape; query the order's state before resending."), inner)
+        => new(new PlatformError(TaobaoVoucherClient.Platform, PlatformErrorCodes.MalformedResponse, $"The {method} reply could not be read: {detail}.",
+            ErrorCategory.Unknown, "TOP accepted the call but the reply has an unexpected shape; query the order's state before resending.")
+        {
+            Delivery = RequestDelivery.OutcomeUnknown,
+        }, inner)
         {
             MayHaveBeenProcessed = true,
         };

@@ -14,18 +14,44 @@ namespace PlatformSdk.Top.Errors;
 /// </summary>
 public partial class TopResponseClassifier : PlatformResponseClassifier
 {
+    private readonly Dictionary<string, ErrorCatalogue> _byPlatform;
+
     /// <summary>Creates the classifier over <see cref="TopErrorCatalogue.Instance"/>.</summary>
     public TopResponseClassifier()
         : this(TopErrorCatalogue.Instance)
     {
     }
 
-    /// <summary>Creates the classifier over a platform package's catalogue (built with <see cref="TopErrorCatalogue.AddTo"/>).</summary>
+    /// <summary>Creates the classifier over one catalogue (built on <see cref="TopErrorCatalogue.Instance"/>).</summary>
     /// <param name="catalogue">The catalogue.</param>
     public TopResponseClassifier(ErrorCatalogue catalogue)
-        : base(catalogue)
+        : this(catalogue, [])
     {
     }
+
+    /// <summary>
+    /// Creates the classifier of a TOP host that several packages share: each operation's replies are classified with the catalogue
+    /// its package contributed (by <see cref="TopOperation.Platform"/>), and with TOP's own otherwise.
+    /// </summary>
+    /// <param name="catalogue">TOP's catalogue.</param>
+    /// <param name="contributions">The packages' catalogues.</param>
+    public TopResponseClassifier(ErrorCatalogue catalogue, IEnumerable<TopCatalogueContribution> contributions)
+        : base(catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(contributions);
+        var byPlatform = new Dictionary<string, ErrorCatalogue>(StringComparer.Ordinal);
+        foreach (var contribution in contributions)
+        {
+            byPlatform[contribution.Platform] = contribution.Catalogue;
+        }
+
+        _byPlatform = byPlatform;
+    }
+
+    /// <summary>The catalogue used for an operation's platform label.</summary>
+    /// <param name="platform">The label, for example <c>TaobaoVoucher</c>.</param>
+    /// <returns>The contributed catalogue, or TOP's.</returns>
+    public ErrorCatalogue CatalogueFor(string platform) => _byPlatform.TryGetValue(platform, out var catalogue) ? catalogue : Catalogue;
 
     /// <summary>Classifies a reply body without an HTTP response (tests and tools).</summary>
     /// <param name="body">The body.</param>
@@ -33,13 +59,17 @@ public partial class TopResponseClassifier : PlatformResponseClassifier
     /// <param name="simplify">True when the call was sent with <c>simplify=true</c>.</param>
     /// <returns>The error, or <see langword="null"/> on success.</returns>
     public PlatformError? ClassifyBody(ReadOnlySpan<byte> body, string? method, bool simplify = false)
-        => ClassifyJsonObject(body, (Method: method, Simplify: simplify), (root, call) => ClassifyRoot(root, call.Method, call.Simplify));
+    {
+        var result = ClassifyJsonObject(body.ToArray(), (Method: method, Simplify: simplify, Catalogue), (root, call) => ClassifyRoot(root, call.Method, call.Simplify, call.Catalogue));
+        (result.Parsed as IDisposable)?.Dispose();
+        return result.Error;
+    }
 
-    private PlatformError? ClassifyRoot(JsonElement root, string? method, bool simplify)
+    private static PlatformError? ClassifyRoot(JsonElement root, string? method, bool simplify, ErrorCatalogue catalogue)
     {
         if (TopResponseParser.TryReadError(root, out var error))
         {
-            var classified = Catalogue.Classify(error.Code, error.SubCode, error.FullMessage, requestId: error.RequestId);
+            var classified = catalogue.Classify(error.Code, error.SubCode, error.FullMessage, requestId: error.RequestId);
             return (ParseBanSeconds(error.Message) ?? ParseBanSeconds(error.SubMessage)) is { } wait
                 ? classified with { RetryAfter = wait }
                 : classified;
@@ -47,12 +77,12 @@ public partial class TopResponseClassifier : PlatformResponseClassifier
 
         if (method is null)
         {
-            return HasAnyWrapper(root) || simplify ? null : MalformedResponse("the reply has neither error_response nor a *_response object");
+            return HasAnyWrapper(root) || simplify ? null : MalformedResponse(catalogue.Platform, "the reply has neither error_response nor a *_response object");
         }
 
         return TopResponseParser.TryGetSuccess(root, method, simplify, out _)
             ? null
-            : MalformedResponse($"the reply has neither error_response nor {TopResponseParser.ResponseKey(method)}");
+            : MalformedResponse(catalogue.Platform, $"the reply has neither error_response nor {TopResponseParser.ResponseKey(method)}");
     }
 
     /// <summary>Reads the ban length from a code 7 message ("This ban will last for N more seconds").</summary>
@@ -72,11 +102,12 @@ public partial class TopResponseClassifier : PlatformResponseClassifier
     }
 
     /// <inheritdoc />
-    protected override PlatformError? ClassifyBody(HttpResponseMessage response, ReadOnlySpan<byte> body, PlatformRequestContext context)
+    protected override PlatformClassification ClassifyBody(HttpResponseMessage response, ReadOnlyMemory<byte> body, PlatformRequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var call = context.Payload as TopCall;
-        return ClassifyBody(body, call?.Method ?? context.Operation.Name, call?.Simplify ?? false);
+        return ClassifyJsonObject(body, (Method: call?.Method ?? context.Operation.Name, Simplify: call?.Simplify ?? false, Catalogue: CatalogueFor(context.Operation.Platform)),
+            (root, state) => ClassifyRoot(root, state.Method, state.Simplify, state.Catalogue));
     }
 
     private static bool HasAnyWrapper(JsonElement root)
@@ -95,3 +126,8 @@ public partial class TopResponseClassifier : PlatformResponseClassifier
     [GeneratedRegex(TopWireChoices.BanSecondsPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BanSeconds();
 }
+
+/// <summary>An error catalogue a TOP-based package contributes for the operations it labels with <see cref="Platform"/>.</summary>
+/// <param name="Platform">The package's platform label, for example <c>TaobaoVoucher</c>.</param>
+/// <param name="Catalogue">Its catalogue (its own entries with TOP's included: <c>ErrorCatalogueBuilder.Include</c>).</param>
+public sealed record TopCatalogueContribution(string Platform, ErrorCatalogue Catalogue);

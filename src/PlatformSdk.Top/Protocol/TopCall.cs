@@ -8,11 +8,15 @@ namespace PlatformSdk.Top;
 /// </summary>
 /// <param name="Method">The TOP API name (<c>method</c>).</param>
 /// <param name="Idempotency">Whether repeating it is safe; decides which failures are retried.</param>
-public sealed record TopOperation(string Method, OperationIdempotency Idempotency)
+/// <param name="Platform">
+/// The platform label of the package the API belongs to (for example <c>TaobaoVoucher</c>): errors, logs and metrics name it, and
+/// TOP classifies the replies with the catalogue that package contributed (<c>AddTopCatalogue</c>). Default <c>Top</c>.
+/// </param>
+public sealed record TopOperation(string Method, OperationIdempotency Idempotency, string Platform = Errors.TopErrorCatalogue.Platform)
 {
     /// <summary>The pipeline operation for this API.</summary>
-    /// <returns>The operation with platform <see cref="Errors.TopErrorCatalogue.Platform"/>.</returns>
-    public PlatformOperation ToPlatformOperation() => new(Errors.TopErrorCatalogue.Platform, Method, Idempotency);
+    /// <returns>The operation with this API's platform label.</returns>
+    public PlatformOperation ToPlatformOperation() => new(Platform, Method, Idempotency);
 }
 
 /// <summary>A file parameter (multipart upload). File parameters are never signed.</summary>

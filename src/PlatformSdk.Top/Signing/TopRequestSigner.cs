@@ -18,24 +18,22 @@ namespace PlatformSdk.Top.Signing;
 /// After TOP rejects a session (code 27, sub-code <c>invalid-sessionkey</c>) the next attempt asks the
 /// <see cref="ITopSessionProvider"/> for a newer one; if there is none, the platform's rejection is thrown without resending.
 /// </remarks>
-public sealed class TopRequestSigner : IPlatformRequestSigner
+public sealed class TopRequestSigner : PlatformRequestSigner<TopCall>
 {
     private readonly IOptionsMonitor<TopOptions> _options;
     private readonly ITopSessionProvider _sessions;
-    private readonly TimeProvider _time;
 
     /// <summary>Creates the signer.</summary>
     /// <param name="options">The TOP options (app key, secret, sign method).</param>
     /// <param name="sessions">The session provider.</param>
     /// <param name="time">The clock used for <c>timestamp</c>.</param>
     public TopRequestSigner(IOptionsMonitor<TopOptions> options, ITopSessionProvider sessions, TimeProvider time)
+        : base(time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sessions);
-        ArgumentNullException.ThrowIfNull(time);
         _options = options;
         _sessions = sessions;
-        _time = time;
     }
 
     /// <summary>Formats an instant as TOP's <c>timestamp</c>: <c>yyyy-MM-dd HH:mm:ss</c> in GMT+8.</summary>
@@ -58,6 +56,12 @@ public sealed class TopRequestSigner : IPlatformRequestSigner
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(options);
         TopCallValidator.Validate(call);
+        return BuildValidatedParameters(call, options, session, now);
+    }
+
+    // TopClient validated the call once before the first attempt; attempts do not repeat it.
+    private static List<KeyValuePair<string, string>> BuildValidatedParameters(TopCall call, TopOptions options, string? session, DateTimeOffset now)
+    {
         var appKey = options.AppKey ?? throw new InvalidOperationException("TopOptions.AppKey is not configured.");
         var secret = options.AppSecret ?? throw new InvalidOperationException("TopOptions.AppSecret is not configured.");
         var parameters = new List<KeyValuePair<string, string>>
@@ -85,15 +89,10 @@ public sealed class TopRequestSigner : IPlatformRequestSigner
     }
 
     /// <inheritdoc />
-    public async ValueTask SignAsync(HttpRequestMessage request, PlatformRequestContext context, CancellationToken cancellationToken)
+    protected override async ValueTask WriteAsync(HttpRequestMessage request, TopCall call, PlatformRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Payload is not TopCall call)
-        {
-            throw new InvalidOperationException("The TOP signer only signs TopCall payloads (use TopClient).");
-        }
-
         var options = _options.CurrentValue;
         string? session = null;
         if (call.Seller is { } seller)
@@ -101,9 +100,9 @@ public sealed class TopRequestSigner : IPlatformRequestSigner
             session = (await CurrentSessionAsync(seller, context, cancellationToken).ConfigureAwait(false)).Value;
         }
 
-        var parameters = BuildParameters(call, options, session, _time.GetUtcNow());
+        var parameters = BuildValidatedParameters(call, options, session, Time.GetUtcNow());
         request.Method = HttpMethod.Post;
-        request.Content?.Dispose();
+        request.RequestUri = options.ResolveEndpoints().Rest;
         request.Content = call.Files.Count == 0 ? Form(parameters) : Multipart(parameters, call.Files);
         AddSecret(context, options.AppSecret);
         AddSecret(context, session);
@@ -127,7 +126,7 @@ public sealed class TopRequestSigner : IPlatformRequestSigner
             token = await _sessions.GetSessionAsync(seller, cancellationToken).ConfigureAwait(false);
         }
 
-        context.TokenUsed = token;
+        context.UseToken(token, token.Value);
         return token;
     }
 
@@ -164,11 +163,5 @@ public sealed class TopRequestSigner : IPlatformRequestSigner
         }
     }
 
-    private static void AddSecret(PlatformRequestContext context, string? value)
-    {
-        if (!string.IsNullOrEmpty(value) && !context.SecretValues.Contains(value))
-        {
-            context.SecretValues.Add(value);
-        }
-    }
+    private static void AddSecret(PlatformRequestContext context, string? value) => context.AddSecret(value);
 }

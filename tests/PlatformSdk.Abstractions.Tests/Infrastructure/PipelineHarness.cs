@@ -73,11 +73,18 @@ internal sealed class PipelineHarness : IDisposable
             o.BaseDelay = TimeSpan.FromMilliseconds(1);
             configure(o);
         });
-        services.AddHttpClient("Test").AddPlatformPipeline(TestPlatform.Name, _ => Signer!, _ => new TestClassifier(TestPlatform.Catalogue));
+        sdk.AddPlatformTenant(new PlatformPackage<HarnessOptions>
+        {
+            Platform = TestPlatform.Name,
+            Bind = static (_, _) => { },
+            Signer = _ => Signer!,
+            Classifier = _ => new TestClassifier(TestPlatform.Catalogue),
+            Validator = _ => new HarnessOptionsValidator(),
+        }, string.Empty, null, null);
         Provider = services.BuildServiceProvider();
         Tokens = new CountingTokenSource(Time);
-        Signer = new TestSigner(Provider.GetRequiredService<AccessTokenProvider>(), Tokens, Time);
-        Executor = new PlatformRequestExecutor(Provider.GetRequiredService<IHttpClientFactory>().CreateClient("Test"));
+        Signer = new TestSigner(Provider.GetRequiredService<AccessTokenProvider>(), Tokens, Time) { Endpoint = Endpoint };
+        Executor = Provider.GetRequiredService<PlatformExecutors>().Get(TestPlatform.Name, null);
     }
 
     public WireMockServer? Server { get; }
@@ -112,7 +119,7 @@ internal sealed class PipelineHarness : IDisposable
         => new(new PlatformOperation(TestPlatform.Name, operation, idempotency), tenant, payload);
 
     public Task<PlatformResponse> SendAsync(PlatformRequestContext context, CancellationToken cancellationToken = default)
-        => Executor.SendAsync(Endpoint, context, cancellationToken);
+        => Executor.SendAsync(context, reply => new PlatformResponse(reply.StatusCode, reply.Body.ToArray(), reply.Attempts), cancellationToken);
 
     /// <summary>Waits until the server has logged <paramref name="count"/> requests (its log may trail the client), then returns the count.</summary>
     public async Task<int> ServerRequestsAfterAsync(int count)
@@ -127,4 +134,14 @@ internal sealed class PipelineHarness : IDisposable
         Server?.Stop();
         Server?.Dispose();
     }
+}
+
+/// <summary>What a successful call returned, as the tests read it.</summary>
+internal sealed record PlatformResponse(int StatusCode, ReadOnlyMemory<byte> Body, int Attempts);
+
+internal sealed class HarnessOptions;
+
+internal sealed class HarnessOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<HarnessOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, HarnessOptions options) => Microsoft.Extensions.Options.ValidateOptionsResult.Success;
 }

@@ -37,7 +37,7 @@ internal static class TestPlatform
 /// <summary>Classifies the test platform's JSON replies.</summary>
 internal sealed class TestClassifier(ErrorCatalogue catalogue) : PlatformResponseClassifier(catalogue)
 {
-    protected override PlatformError? ClassifyBody(HttpResponseMessage response, ReadOnlySpan<byte> body, PlatformRequestContext context)
+    protected override PlatformClassification ClassifyBody(HttpResponseMessage response, ReadOnlyMemory<byte> body, PlatformRequestContext context)
     {
         JsonDocument document;
         try
@@ -103,11 +103,17 @@ internal sealed class CountingTokenSource(TimeProvider time) : IAccessTokenSourc
 /// </summary>
 internal sealed class TestSigner(AccessTokenProvider tokens, IAccessTokenSource source, TimeProvider time) : IPlatformRequestSigner
 {
+    /// <summary>Where requests go (the harness's loopback server).</summary>
+    public Uri Endpoint { get; set; } = new("http://127.0.0.1:1/api");
+
     private int _attempts;
 
     public int Attempts => Volatile.Read(ref _attempts);
 
     public ConcurrentQueue<SignedAttempt> Seen { get; } = new();
+
+    /// <summary>Called with every request the signer wrote.</summary>
+    public Action<HttpRequestMessage>? OnSigned { get; set; }
 
     public async ValueTask SignAsync(HttpRequestMessage request, PlatformRequestContext context, CancellationToken cancellationToken)
     {
@@ -116,18 +122,17 @@ internal sealed class TestSigner(AccessTokenProvider tokens, IAccessTokenSource 
         var token = context.PreviousError?.IsTokenExpiry == true && context.TokenUsed is { } rejected
             ? await tokens.RefreshRejectedAsync(key, rejected, source, cancellationToken)
             : await tokens.GetTokenAsync(key, source, cancellationToken);
-        context.TokenUsed = token;
         var tokenValue = token.EffectiveValue(time.GetUtcNow());
-        context.SecretValues.Add(TestPlatform.PartnerKey);
-        context.SecretValues.Add(tokenValue);
+        context.UseToken(token, tokenValue);
+        context.AddSecret(TestPlatform.PartnerKey);
 
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var biz = context.Payload as string ?? string.Empty;
         var sign = Sign(biz, timestamp, tokenValue);
         Seen.Enqueue(new SignedAttempt(context.Attempt, context.PreviousError, tokenValue, sign));
 
-        // The same message object is reused across attempts, so the query is replaced, not appended to.
-        request.RequestUri = new UriBuilder(request.RequestUri!) { Query = "app_key=test-app&sign=" + sign }.Uri;
+        request.Method = HttpMethod.Post;
+        request.RequestUri = new UriBuilder(Endpoint) { Query = "app_key=test-app&sign=" + sign }.Uri;
         request.Content = new FormUrlEncodedContent(
         [
             new("biz", biz),
@@ -137,6 +142,7 @@ internal sealed class TestSigner(AccessTokenProvider tokens, IAccessTokenSource 
             // The key again under an innocuous name: only the registered secret value can mask it here.
             new("note", "signed with " + TestPlatform.PartnerKey),
         ]);
+        OnSigned?.Invoke(request);
     }
 
     public static string Sign(string biz, string timestamp, string token)

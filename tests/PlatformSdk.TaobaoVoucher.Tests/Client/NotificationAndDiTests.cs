@@ -122,9 +122,22 @@ public sealed class NotificationAndDiTests
         => Assert.Contains("PollingPageSize", StartFails(o => { o.Seller = "shop-a"; o.PollingPageSize = 0; }).Message, StringComparison.Ordinal);
 
     [Fact]
-    public void AddTaobaoVoucher_without_AddTop_is_refused()
+    public void AddTaobaoVoucher_before_AddTop_shares_the_TOP_host_and_contributes_its_catalogue()
     {
         var services = new ServiceCollection();
-        Assert.Throws<InvalidOperationException>(() => services.AddPlatformSdk().AddTaobaoVoucher(o => o.Seller = "a"));
+        services.AddPlatformSdk()
+            .AddTaobaoVoucher(o => o.Seller = "a")
+            .AddTop(o =>
+            {
+                o.AppKey = "12345678";
+                o.AppSecret = "secret-0123456789";
+                o.Sellers["a"] = new PlatformSdk.Top.TopSellerOptions { Session = "session-0123456789" };
+            });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.NotNull(provider.GetRequiredService<TaobaoVoucherClient>());
+        var classifier = provider.GetRequiredService<PlatformSdk.Top.Errors.TopResponseClassifier>();
+        Assert.Same(PlatformSdk.TaobaoVoucher.Errors.TaobaoVoucherErrorCatalogue.Instance, classifier.CatalogueFor(TaobaoVoucherClient.Platform));
+        Assert.Same(PlatformSdk.Top.Errors.TopErrorCatalogue.Instance, classifier.CatalogueFor(PlatformSdk.Top.Errors.TopErrorCatalogue.Platform));
     }
 }
