@@ -205,6 +205,11 @@ public sealed class RedisTestServer : IDisposable
                 }
 
                 var endpoint = RedisUrl.Parse(url);
+                if (RespProbe.WhyNotReachable(endpoint.Host, endpoint.Port, options.StartTimeout) is { } unreachable)
+                {
+                    throw new InvalidOperationException($"{UrlVariable} names {endpoint.Redacted}, but nothing accepts connections there ({unreachable}). Start that server, or unset {UrlVariable} to let the tests start their own.");
+                }
+
                 return new RedisTestServer(RedisTestServerKind.External, endpoint.Host, endpoint.Port, endpoint.Configuration, $"the server named by {UrlVariable}, {endpoint.Redacted} (persistence as that server is configured)", owned: null, dataDirectory: null, persistence: null);
 
             case RedisTestServerKind.RedisServer:

@@ -76,6 +76,28 @@ internal static class RespProbe
             : "(version unknown)";
     }
 
+    /// <summary>Checks, bounded, that something accepts TCP connections there (no command: the server may want AUTH or TLS).</summary>
+    /// <param name="host">Host.</param>
+    /// <param name="port">Port.</param>
+    /// <param name="timeout">Connect timeout.</param>
+    /// <returns>Null when it accepts, else why not.</returns>
+    public static string? WhyNotReachable(string host, int port, TimeSpan timeout)
+    {
+        try
+        {
+            using var client = Connect(host, port, timeout);
+            return null;
+        }
+        catch (SocketException ex)
+        {
+            return ex.Message;
+        }
+        catch (IOException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>Sends one command and reads its reply: string, long, null, or object?[] for arrays.</summary>
     /// <param name="host">Host.</param>
     /// <param name="port">Port.</param>
@@ -85,19 +107,7 @@ internal static class RespProbe
     /// <exception cref="RespErrorException">The server answered with an error.</exception>
     public static object? Call(string host, int port, TimeSpan timeout, params string[] arguments)
     {
-        using var client = new TcpClient { NoDelay = true };
-        using (var connecting = new CancellationTokenSource(timeout))
-        {
-            try
-            {
-                client.ConnectAsync(host, port, connecting.Token).AsTask().GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                throw new IOException($"Connecting to {host}:{port} timed out.");
-            }
-        }
-
+        using var client = Connect(host, port, timeout);
         client.ReceiveTimeout = (int)timeout.TotalMilliseconds;
         client.SendTimeout = (int)timeout.TotalMilliseconds;
         using var stream = client.GetStream();
@@ -111,6 +121,27 @@ internal static class RespProbe
         stream.Write(Encoding.UTF8.GetBytes(request.ToString()));
         using var reader = new BufferedStream(stream);
         return ReadReply(reader);
+    }
+
+    private static TcpClient Connect(string host, int port, TimeSpan timeout)
+    {
+        var client = new TcpClient { NoDelay = true };
+        using var connecting = new CancellationTokenSource(timeout);
+        try
+        {
+            client.ConnectAsync(host, port, connecting.Token).AsTask().GetAwaiter().GetResult();
+            return client;
+        }
+        catch (OperationCanceledException)
+        {
+            client.Dispose();
+            throw new IOException(string.Create(CultureInfo.InvariantCulture, $"Connecting to {host}:{port} timed out after {timeout.TotalSeconds:0.#} s."));
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     private static object? ReadReply(Stream reader)
