@@ -4,7 +4,10 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PlatformSdk.Abstractions.Tests.Infrastructure;
+using PlatformSdk.Tests.Shared.Redis;
 using PlatformSdk.Tokens;
+using StackExchange.Redis;
+using Xunit.Abstractions;
 
 namespace PlatformSdk.Abstractions.Tests;
 
@@ -70,9 +73,20 @@ public class TokenStoreTests
     }
 }
 
-/// <summary>The distributed store against a real Redis: what a multi-process ERP deployment runs.</summary>
-public class RedisTokenStoreTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+/// <summary>
+/// The distributed store against a real Redis-compatible server (REDIS_URL, else redis-server from PATH, else embedded
+/// Garnet): what a multi-process ERP deployment runs.
+/// </summary>
+public class RedisTokenStoreTests : IClassFixture<RedisTestServerFixture>
 {
+    private readonly RedisTestServerFixture _redis;
+
+    public RedisTokenStoreTests(RedisTestServerFixture redis, ITestOutputHelper output)
+    {
+        _redis = redis;
+        output.WriteLine(redis.Announcement);
+    }
+
     [Fact]
     public async Task Redis_store_round_trips_every_field()
     {
@@ -83,6 +97,26 @@ public class RedisTokenStoreTests(RedisServerFixture redis) : IClassFixture<Redi
         await store.SetAsync(key, TokenStoreTests.FullToken(), CancellationToken.None);
 
         Assert.Equal(TokenStoreTests.FullToken(), await store.GetAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Redis_store_gives_the_entry_a_lifetime_and_removes_it()
+    {
+        var instance = $"lifetime-{Guid.NewGuid():N}:";
+        using var cache = Connect(instance);
+        var store = new DistributedCacheAccessTokenStore(cache);
+        var key = new TokenKey("Jushuitan", "shop-1");
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
+        var redisKey = $"{instance}platformsdk:token:Jushuitan:shop-1";
+
+        await store.SetAsync(key, TokenStoreTests.FullToken(), CancellationToken.None);
+        var ttl = await connection.GetDatabase().KeyTimeToLiveAsync(redisKey);
+        Assert.NotNull(ttl); // kept until a day past the refresh token's expiry, then dropped by the server
+        Assert.True(ttl > TimeSpan.FromDays(1), $"TTL {ttl}");
+
+        await store.RemoveAsync(key, CancellationToken.None);
+        Assert.False(await connection.GetDatabase().KeyExistsAsync(redisKey));
+        Assert.Null(await store.GetAsync(key, CancellationToken.None));
     }
 
     [Fact]
@@ -116,5 +150,5 @@ public class RedisTokenStoreTests(RedisServerFixture redis) : IClassFixture<Redi
     }
 
     private RedisCache Connect(string instance)
-        => new(Options.Create(new RedisCacheOptions { Configuration = redis.Configuration, InstanceName = instance }));
+        => new(Options.Create(new RedisCacheOptions { Configuration = _redis.Configuration, InstanceName = instance }));
 }
