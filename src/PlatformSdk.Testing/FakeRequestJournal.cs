@@ -5,7 +5,7 @@ public sealed class FakeRequestJournal
 {
     private readonly object _gate = new();
     private readonly List<FakeJournalEntry> _entries = [];
-    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly CountWaiters _waiters = new();
     private long _sequence;
 
     internal FakeRequestJournal()
@@ -57,19 +57,10 @@ public sealed class FakeRequestJournal
     /// <returns>A task that completes when the count is reached.</returns>
     public Task WaitForCountAsync(int count, CancellationToken cancellationToken = default)
     {
-        TaskCompletionSource signal;
         lock (_gate)
         {
-            if (_entries.Count >= count)
-            {
-                return Task.CompletedTask;
-            }
-
-            signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, signal));
+            return _waiters.WaitFor(_entries.Count, count, cancellationToken);
         }
-
-        return signal.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Removes every entry.</summary>
@@ -85,20 +76,13 @@ public sealed class FakeRequestJournal
 
     internal void Add(FakeJournalEntry entry)
     {
-        List<TaskCompletionSource>? ready = null;
+        List<TaskCompletionSource>? ready;
         lock (_gate)
         {
             _entries.Add(entry);
-            for (var i = _waiters.Count - 1; i >= 0; i--)
-            {
-                if (_entries.Count >= _waiters[i].Count)
-                {
-                    (ready ??= []).Add(_waiters[i].Signal);
-                    _waiters.RemoveAt(i);
-                }
-            }
+            ready = _waiters.Reached(_entries.Count);
         }
 
-        ready?.ForEach(signal => signal.TrySetResult());
+        CountWaiters.Release(ready);
     }
 }

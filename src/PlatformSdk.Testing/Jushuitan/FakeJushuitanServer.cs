@@ -689,7 +689,7 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
             && now < _accessToken.ActivatesAt;
     }
 
-    private FakeResponse TokenEndpointLocked(string route, IReadOnlyDictionary<string, string> form, DateTimeOffset now)
+    private FakeResponse TokenEndpointLocked(string route, FormFieldCollection form, DateTimeOffset now)
     {
         var grantType = form["grant_type"];
         switch (route)
