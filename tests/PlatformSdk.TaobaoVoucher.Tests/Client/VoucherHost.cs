@@ -1,63 +1,34 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PlatformSdk.Http;
+using PlatformSdk.Testing;
 using PlatformSdk.Top;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace PlatformSdk.TaobaoVoucher.Tests.Client;
 
-/// <summary>A loopback TOP router: records every form and answers with the test's reply (status, body) per call.</summary>
-internal sealed class VoucherStub : IDisposable
+/// <summary>Replies and request views for client tests over a <see cref="LoopbackStubServer"/> standing for the TOP router.</summary>
+internal static class VoucherReplies
 {
-    private readonly WireMockServer _server;
-
-    public VoucherStub(Func<IReadOnlyDictionary<string, string>, (int Status, string Body)> reply)
+    /// <summary>A handler that answers from the request's form fields with a status and body.</summary>
+    public static Func<FakeRequest, StubReply> ByForm(Func<FormFieldCollection, (int Status, string Body)> reply) => request =>
     {
-        _server = WireMockServer.Start();
-        Url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_server.Port}");
-        _server.Given(Request.Create().UsingAnyMethod().WithPath(static _ => true)).RespondWith(Response.Create().WithCallback(message =>
-        {
-            var form = Parse(message.Body);
-            Requests.Enqueue(form);
-            var (status, body) = reply(form);
-            return new ResponseMessage
-            {
-                StatusCode = status,
-                BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String, Encoding = new UTF8Encoding(false) },
-            };
-        }));
-    }
+        var (status, body) = reply(request.Form);
+        return StubReply.Json(body, status);
+    };
 
-    public string Url { get; }
+    /// <summary>A handler that answers every method with its success wrapper around <paramref name="inner"/>.</summary>
+    public static Func<FakeRequest, StubReply> Success(string inner) => ByForm(form => Ok(form["method"], inner));
 
-    public ConcurrentQueue<IReadOnlyDictionary<string, string>> Requests { get; } = new();
-
-    public IReadOnlyDictionary<string, string>[] CallsTo(string method) => Requests.Where(r => r.GetValueOrDefault("method") == method).ToArray();
-
+    /// <summary>The success wrapper of a method: <c>{"taobao_x_y_response": inner}</c>.</summary>
     public static (int, string) Ok(string method, string inner) => (200, $"{{\"{method.Replace('.', '_')}_response\":{inner}}}");
 
-    public void Dispose() => _server.Stop();
+    /// <summary>The form fields of every request, oldest first.</summary>
+    public static IReadOnlyList<FormFieldCollection> Forms(this LoopbackStubServer stub) => stub.Requests.Select(r => r.Form).ToArray();
 
-    private static Dictionary<string, string> Parse(string? encoded)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (encoded ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=', 2);
-            fields[Uri.UnescapeDataString(parts[0].Replace('+', ' '))] = parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Replace('+', ' ')) : string.Empty;
-        }
-
-        return fields;
-    }
+    /// <summary>The form fields of the requests calling one TOP method.</summary>
+    public static FormFieldCollection[] CallsTo(this LoopbackStubServer stub, string method) =>
+        stub.Forms().Where(form => form.GetValueOrDefault("method") == method).ToArray();
 }
 
 /// <summary>Builds the client over DI against a stub, on a fake clock.</summary>
@@ -65,7 +36,7 @@ internal sealed class VoucherHost : IDisposable
 {
     public const string Seller = "shop-a";
 
-    public VoucherHost(VoucherStub stub, Action<TaobaoVoucherOptions>? configure = null)
+    public VoucherHost(LoopbackStubServer stub, Action<TaobaoVoucherOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
