@@ -2,7 +2,7 @@ using PlatformSdk.Testing.Faults;
 
 namespace PlatformSdk.Testing;
 
-/// <summary>One request a fake platform server received, and what it answered.</summary>
+/// <summary>One request a fake platform server (or a <see cref="LoopbackStubServer"/>) received, and what it answered.</summary>
 public sealed class FakeJournalEntry
 {
     internal FakeJournalEntry(long sequence, string route, FakeRequest request, int? responseStatus, string? responseBody, Fault? fault, bool processed)

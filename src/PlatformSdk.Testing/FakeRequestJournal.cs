@@ -1,11 +1,11 @@
 namespace PlatformSdk.Testing;
 
-/// <summary>The thread-safe, append-only log of the requests a fake platform server received.</summary>
+/// <summary>The thread-safe, append-only log of the requests a fake platform server (or a <see cref="LoopbackStubServer"/>) received.</summary>
 public sealed class FakeRequestJournal
 {
     private readonly object _gate = new();
     private readonly List<FakeJournalEntry> _entries = [];
-    private readonly CountWaiters _waiters = new();
+    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
     private long _sequence;
 
     internal FakeRequestJournal()
@@ -57,10 +57,19 @@ public sealed class FakeRequestJournal
     /// <returns>A task that completes when the count is reached.</returns>
     public Task WaitForCountAsync(int count, CancellationToken cancellationToken = default)
     {
+        TaskCompletionSource signal;
         lock (_gate)
         {
-            return _waiters.WaitFor(_entries.Count, count, cancellationToken);
+            if (_entries.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, signal));
         }
+
+        return signal.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Removes every entry.</summary>
@@ -76,13 +85,20 @@ public sealed class FakeRequestJournal
 
     internal void Add(FakeJournalEntry entry)
     {
-        List<TaskCompletionSource>? ready;
+        List<TaskCompletionSource>? ready = null;
         lock (_gate)
         {
             _entries.Add(entry);
-            ready = _waiters.Reached(_entries.Count);
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_entries.Count >= _waiters[i].Count)
+                {
+                    (ready ??= []).Add(_waiters[i].Signal);
+                    _waiters.RemoveAt(i);
+                }
+            }
         }
 
-        CountWaiters.Release(ready);
+        ready?.ForEach(signal => signal.TrySetResult());
     }
 }

@@ -8,18 +8,17 @@ namespace PlatformSdk.Testing;
 /// <para>Each request is answered by the first of: the next queued reply (<see cref="Enqueue"/>, first in first out), the
 /// handler (<see cref="SetHandler"/> or the constructor), <see cref="DefaultReply"/> (200 with an empty body unless set). A handler
 /// that throws answers 500 with the exception text, so the failing test shows it.</para>
-/// <para>Requests are recorded as <see cref="FakeRequest"/> (method, path, decoded query, headers, body bytes and text, form
-/// fields) before the reply is chosen, and so before any <see cref="StubReply.Delay"/> starts: a test can
-/// <see cref="WaitForRequestsAsync"/> and then advance its <c>FakeTimeProvider</c>. Thread-safe.</para>
+/// <para>Every request is recorded in <see cref="Journal"/>, the same journal the fakes keep (route = path): the
+/// <see cref="FakeRequest"/> (method, path, decoded query, headers, body bytes and text, form fields) and the status and body
+/// sent. The entry is written before any <see cref="StubReply.Delay"/> starts, so a test can <see cref="WaitForRequestsAsync"/>
+/// and then advance its <c>FakeTimeProvider</c>. Thread-safe.</para>
 /// <para>For stateful fakes of a platform use <see cref="FakePlatformServer"/> and its derived servers instead.</para>
 /// </remarks>
 public sealed class LoopbackStubServer : IDisposable, IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly LoopbackHost _host;
-    private readonly List<FakeRequest> _requests = [];
     private readonly Queue<StubReply> _queued = new();
-    private readonly CountWaiters _waiters = new();
     private Func<FakeRequest, StubReply>? _handler;
     private StubReply _defaultReply = StubReply.Empty();
 
@@ -72,17 +71,11 @@ public sealed class LoopbackStubServer : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Every request received with the reply sent; the route of an entry is the request path.</summary>
+    public FakeRequestJournal Journal { get; } = new();
+
     /// <summary>A snapshot of the requests received, oldest first.</summary>
-    public IReadOnlyList<FakeRequest> Requests
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _requests.ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<FakeRequest> Requests => Journal.Entries.Select(entry => entry.Request).ToArray();
 
     /// <summary>The number of replies queued and not sent yet.</summary>
     public int QueuedReplies
@@ -102,7 +95,7 @@ public sealed class LoopbackStubServer : IDisposable, IAsyncDisposable
     public IReadOnlyList<FakeRequest> RequestsTo(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Requests.Where(request => string.Equals(request.Path, path, StringComparison.Ordinal)).ToArray();
+        return Journal.CallsTo(path).Select(entry => entry.Request).ToArray();
     }
 
     /// <summary>Sets the handler that answers requests when no reply is queued; <see langword="null"/> falls back to <see cref="DefaultReply"/>.</summary>
@@ -134,22 +127,18 @@ public sealed class LoopbackStubServer : IDisposable, IAsyncDisposable
     /// <param name="count">The request count to wait for.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the count is reached.</returns>
-    public Task WaitForRequestsAsync(int count, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            return _waiters.WaitFor(_requests.Count, count, cancellationToken);
-        }
-    }
+    public Task WaitForRequestsAsync(int count, CancellationToken cancellationToken = default) =>
+        Journal.WaitForCountAsync(count, cancellationToken);
 
     /// <summary>Forgets the requests received and the queued replies; the handler and <see cref="DefaultReply"/> stay.</summary>
     public void Reset()
     {
         lock (_gate)
         {
-            _requests.Clear();
             _queued.Clear();
         }
+
+        Journal.Clear();
     }
 
     /// <summary>Stops the server.</summary>
@@ -167,18 +156,13 @@ public sealed class LoopbackStubServer : IDisposable, IAsyncDisposable
     {
         StubReply? reply;
         Func<FakeRequest, StubReply>? handler;
-        List<TaskCompletionSource>? ready;
         lock (_gate)
         {
-            _requests.Add(request);
-            ready = _waiters.Reached(_requests.Count);
-
             reply = _queued.TryDequeue(out var queued) ? queued : null;
             handler = _handler;
             reply ??= handler is null ? _defaultReply : null;
         }
 
-        CountWaiters.Release(ready);
         if (reply is null)
         {
             try
@@ -193,6 +177,7 @@ public sealed class LoopbackStubServer : IDisposable, IAsyncDisposable
             }
         }
 
+        Journal.Add(new FakeJournalEntry(Journal.NextSequence(), request.Path, request, reply.StatusCode, reply.BodyText, fault: null, processed: true));
         if (reply.Delay > TimeSpan.Zero)
         {
             await Task.Delay(reply.Delay, TimeProvider).ConfigureAwait(false);
