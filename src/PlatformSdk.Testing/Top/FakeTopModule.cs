@@ -13,7 +13,7 @@ namespace PlatformSdk.Testing.Top;
 /// {
 ///     public override IReadOnlyCollection&lt;string&gt; Methods { get; } = ["taobao.logistics.offline.send"];
 ///     public override FakeTopResult Handle(FakeTopRequest request) =>
-///         request.Required("tid", out var tid) ?? FakeTopResult.Success(new JsonObject { ["shipping"] = new JsonObject { ["is_success"] = true } });
+///         request.Required("tid", out _) ?? FakeTopResult.Success(new JsonObject { ["shipping"] = new JsonObject { ["is_success"] = true } });
 ///     public override void Reset() { }
 /// }
 /// var logistics = top.AddModule(new FakeLogisticsModule());
