@@ -2,7 +2,7 @@ using PlatformSdk.Testing.Faults;
 
 namespace PlatformSdk.Testing;
 
-/// <summary>One request a fake platform server received, and what it answered.</summary>
+/// <summary>One request a fake platform server (or a <see cref="LoopbackStubServer"/>) received, and what it answered.</summary>
 public sealed class FakeJournalEntry
 {
     internal FakeJournalEntry(long sequence, string route, FakeRequest request, int? responseStatus, string? responseBody, Fault? fault, bool processed)
@@ -32,7 +32,7 @@ public sealed class FakeJournalEntry
     public string Path => Request.Path;
 
     /// <summary>The decoded query parameters.</summary>
-    public IReadOnlyDictionary<string, string> Query => Request.Query;
+    public FormFieldCollection Query => Request.Query;
 
     /// <summary>The request headers.</summary>
     public IReadOnlyDictionary<string, string> Headers => Request.Headers;
@@ -41,7 +41,7 @@ public sealed class FakeJournalEntry
     public string Body => Request.Body;
 
     /// <summary>The decoded form fields (empty unless the body is form-encoded).</summary>
-    public IReadOnlyDictionary<string, string> Form => Request.Form;
+    public FormFieldCollection Form => Request.Form;
 
     /// <summary>When the request arrived, by the server's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset Timestamp => Request.ReceivedAt;

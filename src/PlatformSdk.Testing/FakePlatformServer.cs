@@ -1,18 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using PlatformSdk.Testing.Faults;
-using WireMock;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace PlatformSdk.Testing;
 
@@ -29,11 +17,7 @@ public abstract class FakePlatformServer : IDisposable, IAsyncDisposable
 {
     private const string MalformedJson = "{\"code\":0,\"msg\":\"\u6267\u884c\u6210\u529f\",\"data\":{\"orders\":[{\"o_id\":,}";
 
-    private readonly WireMockServer _server;
-
-    // The callback cannot reach the HttpContext, so it raises this per-request flag and the outer middleware aborts the connection.
-    private readonly AsyncLocal<AbortFlag?> _abortFlag = new();
-    private int _disposed;
+    private readonly LoopbackHost _host;
 
     /// <summary>Starts the server on a free loopback port.</summary>
     /// <param name="timeProvider">
@@ -45,12 +29,8 @@ public abstract class FakePlatformServer : IDisposable, IAsyncDisposable
         TimeProvider = timeProvider ?? TimeProvider.System;
         Journal = new FakeRequestJournal();
         Faults = new FaultInjector();
-        _server = StartServer();
-        // WireMock reports "localhost"; clients must use the IPv4 loopback address the server is bound to.
-        BaseUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_server.Port}/"), UriKind.Absolute);
-        _server
-            .Given(Request.Create().UsingAnyMethod().WithPath(static _ => true))
-            .RespondWith(Response.Create().WithCallback(HandleAsync));
+        _host = new LoopbackHost(TimeProvider, HandleAsync);
+        BaseUri = _host.BaseUri;
     }
 
     /// <summary>The server's base address, such as <c>http://127.0.0.1:53127/</c> (always with a trailing slash).</summary>
@@ -93,10 +73,9 @@ public abstract class FakePlatformServer : IDisposable, IAsyncDisposable
     /// <param name="disposing">Whether the call comes from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (disposing)
         {
-            _server.Stop();
-            _server.Dispose();
+            _host.Dispose();
         }
     }
 
@@ -155,55 +134,8 @@ public abstract class FakePlatformServer : IDisposable, IAsyncDisposable
         _ => "Error",
     };
 
-    private WireMockServer StartServer()
+    private async Task<HostReply> HandleAsync(FakeRequest request)
     {
-        // Finding a free port and then binding it can race with another process; a few attempts make that harmless.
-        for (var attempt = 1; ; attempt++)
-        {
-            var settings = new WireMockServerSettings
-            {
-                Urls = [string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreeLoopbackPort()}")],
-                StartAdminInterface = false,
-                Logger = new WireMockNullLogger(),
-                DisableJsonBodyParsing = true,
-                DisableDeserializeFormUrlEncoded = true,
-                MaxRequestLogCount = 0,
-                PreWireMockMiddlewareInit = builder => ((IApplicationBuilder)builder).Use(AbortMiddlewareAsync),
-            };
-            try
-            {
-                return WireMockServer.Start(settings);
-            }
-            catch (Exception) when (attempt < 5)
-            {
-                // Port taken between probing and binding; try another.
-            }
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private async Task AbortMiddlewareAsync(HttpContext context, RequestDelegate next)
-    {
-        var flag = new AbortFlag();
-        _abortFlag.Value = flag;
-        await next(context).ConfigureAwait(false);
-        if (flag.Abort)
-        {
-            context.Abort();
-        }
-    }
-
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage message)
-    {
-        var request = ToFakeRequest(message);
         string route;
         try
         {
@@ -253,13 +185,9 @@ public abstract class FakePlatformServer : IDisposable, IAsyncDisposable
 
                 return Record(route, request, error, fault, processed);
             case FaultKind.DropConnection:
-                if (_abortFlag.Value is { } flag)
-                {
-                    flag.Abort = true;
-                }
-
+                _host.AbortConnection();
                 Journal.Add(new FakeJournalEntry(Journal.NextSequence(), route, request, null, null, fault, processed));
-                return new ResponseMessage { StatusCode = 200 };
+                return new HostReply(200, [], null, null);
             case FaultKind.MalformedBody:
                 return Record(route, request, FakeResponse.Json(MalformedJson), fault, processed);
             case FaultKind.TruncatedBody:
@@ -279,45 +207,9 @@ public abstract class FakePlatformServer : IDisposable, IAsyncDisposable
     private static FakeResponse InternalError(Exception ex) =>
         new(500, "Fake platform server error: " + ex, "text/plain; charset=utf-8");
 
-    private ResponseMessage Record(string route, FakeRequest request, FakeResponse response, Fault? fault, bool processed)
+    private HostReply Record(string route, FakeRequest request, FakeResponse response, Fault? fault, bool processed)
     {
         Journal.Add(new FakeJournalEntry(Journal.NextSequence(), route, request, response.StatusCode, response.Body, fault, processed));
-        var message = new ResponseMessage
-        {
-            StatusCode = response.StatusCode,
-            BodyData = new BodyData
-            {
-                BodyAsString = response.Body,
-                DetectedBodyType = BodyType.String,
-                Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            },
-        };
-        message.AddHeader("Content-Type", response.ContentType);
-        foreach (var (name, value) in response.Headers)
-        {
-            message.AddHeader(name, value);
-        }
-
-        return message;
-    }
-
-    private FakeRequest ToFakeRequest(IRequestMessage message)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (message.Headers is { } source)
-        {
-            foreach (var (name, values) in source)
-            {
-                headers[name] = string.Join(", ", values);
-            }
-        }
-
-        var body = message.Body ?? (message.BodyAsBytes is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty);
-        return new FakeRequest(message.Method, message.Path, message.RawQuery, headers, body, TimeProvider.GetUtcNow());
-    }
-
-    private sealed class AbortFlag
-    {
-        public bool Abort { get; set; }
+        return new HostReply(response.StatusCode, Encoding.UTF8.GetBytes(response.Body), response.ContentType, response.Headers);
     }
 }

@@ -1,6 +1,6 @@
 namespace PlatformSdk.Testing;
 
-/// <summary>The thread-safe, append-only log of the requests a fake platform server received.</summary>
+/// <summary>The thread-safe, append-only log of the requests a fake platform server (or a <see cref="LoopbackStubServer"/>) received.</summary>
 public sealed class FakeRequestJournal
 {
     private readonly object _gate = new();

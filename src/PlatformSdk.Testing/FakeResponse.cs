@@ -11,7 +11,7 @@ public sealed class FakeResponse
     /// <summary>The content type of HTML responses.</summary>
     public const string HtmlContentType = "text/html; charset=utf-8";
 
-    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+    internal static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
     /// <summary>Creates a response.</summary>
     /// <param name="statusCode">The HTTP status code.</param>

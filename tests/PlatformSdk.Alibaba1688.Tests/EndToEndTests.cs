@@ -5,6 +5,7 @@ using PlatformSdk.Alibaba1688.Models.PreOrders;
 using PlatformSdk.Alibaba1688.Signing;
 using PlatformSdk.Errors;
 using PlatformSdk.Http;
+using PlatformSdk.Testing;
 using PlatformSdk.Validation;
 
 namespace PlatformSdk.Alibaba1688.Tests;
@@ -24,7 +25,7 @@ public sealed class EndToEndTests : IDisposable
         }
     }
 
-    private Alibaba1688Client Client(StubServer stub, Action<Alibaba1688Options>? configure = null)
+    private Alibaba1688Client Client(LoopbackStubServer stub, Action<Alibaba1688Options>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -33,7 +34,7 @@ public sealed class EndToEndTests : IDisposable
             o.AppKey = AppKey;
             o.AppSecret = AppSecret;
             o.RedirectUri = new Uri("https://erp.example.com/cb");
-            o.EndpointsOverride = stub.Endpoints;
+            o.EndpointsOverride = stub.Alibaba1688Endpoints();
             o.Shops["shopA"] = new Alibaba1688ShopOptions { AccessToken = "at-A", RefreshToken = "rt-A", Market = "其他" };
             o.Shops["shopB"] = new Alibaba1688ShopOptions { AccessToken = "at-B" };
             configure?.Invoke(o);
@@ -51,7 +52,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task A_signed_call_goes_to_the_param2_path_with_the_shops_token_ms_timestamp_and_a_valid_signature()
     {
-        using var stub = new StubServer(_ => (200, "{\"productInfo\":{\"productID\":549605719581,\"productCargoNumber\":\"P-1\",\"skuInfos\":[{\"skuId\":11,\"specId\":\"sp1\",\"cargoNumber\":\"S-1\",\"price\":\"12.5\",\"attributes\":[{\"attributeID\":3216,\"attributeValue\":\"红色\"}]}]}}"));
+        using var stub = new LoopbackStubServer(_ => StubReply.Json("{\"productInfo\":{\"productID\":549605719581,\"productCargoNumber\":\"P-1\",\"skuInfos\":[{\"skuId\":11,\"specId\":\"sp1\",\"cargoNumber\":\"S-1\",\"price\":\"12.5\",\"attributes\":[{\"attributeID\":3216,\"attributeValue\":\"红色\"}]}]}}"));
         var client = Client(stub);
 
         var product = await client.ForShop("shopA").Products.GetByUrlAsync("https://detail.1688.com/offer/549605719581.html?spm=x");
@@ -73,7 +74,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task R1688_03_each_shop_uses_its_own_token()
     {
-        using var stub = new StubServer(_ => (200, "{\"success\":true,\"result\":[]}"));
+        using var stub = new LoopbackStubServer(_ => StubReply.Json("{\"success\":true,\"result\":[]}"));
         var client = Client(stub);
 
         await client.ForShop("shopA").Logistics.ListCarriersAsync();
@@ -85,7 +86,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task R1688_03_a_shop_without_a_token_fails_with_Authentication_explaining_how_to_authorize_and_sends_nothing()
     {
-        using var stub = new StubServer(_ => (200, "{}"));
+        using var stub = new LoopbackStubServer(_ => StubReply.Json("{}"));
         var client = Client(stub);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => client.ForShop("shopC").Orders.GetAsync(1));
@@ -99,12 +100,12 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task Token_expiry_401_refreshes_once_with_the_refresh_token_and_retries_with_the_new_token()
     {
-        using var stub = new StubServer(r => r.Api switch
+        using var stub = new LoopbackStubServer(r => Alibaba1688Stub.Reply(r.Api() switch
         {
             "getToken" => (200, "{\"access_token\":\"at-A2\",\"expires_in\":\"36000\"}"),
             _ when r.Form["access_token"] == "at-A" => (401, "{\"error_code\":\"401\",\"error_message\":\"Request need user authorized\"}"),
             _ => (200, "{\"success\":true,\"result\":[{\"id\":1,\"companyNo\":\"SF\",\"companyName\":\"顺丰\"}]}"),
-        });
+        }));
         var client = Client(stub);
 
         var carriers = await client.ForShop("shopA").Logistics.ListCarriersAsync();
@@ -122,9 +123,9 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task OAuth_code_exchange_is_unsigned_on_the_http_path_and_stores_the_shops_token()
     {
-        using var stub = new StubServer(r => r.Api == "getToken"
+        using var stub = new LoopbackStubServer(r => Alibaba1688Stub.Reply(r.Api() == "getToken"
             ? (200, "{\"access_token\":\"at-N\",\"refresh_token\":\"rt-N\",\"expires_in\":36000,\"resource_owner\":\"newshop\"}")
-            : (200, "{\"success\":true,\"result\":[]}"));
+            : (200, "{\"success\":true,\"result\":[]}")));
         var client = Client(stub);
 
         var url = client.Auth.BuildAuthorizationUrl("shopN");
@@ -133,20 +134,20 @@ public sealed class EndToEndTests : IDisposable
 
         Assert.Equal(stub.Url + "/oauth/authorize?client_id=1000000&site=1688&redirect_uri=https%3A%2F%2Ferp.example.com%2Fcb&state=shopN", url.AbsoluteUri);
         Assert.Equal("newshop", grant.ResourceOwner);
-        var exchange = stub.Requests.First();
+        var exchange = stub.Requests[0];
         Assert.Equal("/openapi/http/1/system.oauth2/getToken/1000000", exchange.Path);
         Assert.Equal(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["need_refresh_token"] = "true", ["client_id"] = AppKey, ["client_secret"] = AppSecret,
             ["redirect_uri"] = "https://erp.example.com/cb", ["code"] = "code-1",
         }, exchange.Form);
-        Assert.Equal("at-N", stub.Requests.Last().Form["access_token"]);
+        Assert.Equal("at-N", stub.Requests[^1].Form["access_token"]);
     }
 
     [Fact]
     public async Task R1688_02_not_subscribed_during_authorization_is_Authentication_with_the_main_account_remedy()
     {
-        using var stub = new StubServer(_ => (400, "{\"error_code\":\"invalid_request\",\"error_message\":\"抱歉，系统检测到您尚未订购当前应用\"}"));
+        using var stub = new LoopbackStubServer(_ => StubReply.Json("{\"error_code\":\"invalid_request\",\"error_message\":\"抱歉，系统检测到您尚未订购当前应用\"}", 400));
         var client = Client(stub);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => client.Auth.ExchangeCodeAsync("shopN", "c"));
@@ -159,12 +160,12 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task R1688_13_pre_order_is_created_then_its_payment_link_is_rendered_as_QR()
     {
-        using var stub = new StubServer(r => r.Api switch
+        using var stub = new LoopbackStubServer(r => Alibaba1688Stub.Reply(r.Api() switch
         {
             "alibaba.trade.fastCreateOrder" => (200, "{\"success\":true,\"result\":{\"orderId\":\"2001\",\"totalSuccessAmount\":6150,\"postFee\":1000}}"),
             "alibaba.alipay.url.get" => (200, "{\"success\":true,\"payUrl\":\"https://trade.1688.com/cashier?o=2001\"}"),
             _ => (404, ""),
-        });
+        }));
         var client = Client(stub);
 
         var result = await client.ForShop("shopA").PreOrders.CreateAsync(new Alibaba1688PreOrderRequest
@@ -174,12 +175,12 @@ public sealed class EndToEndTests : IDisposable
             Lines = [new Alibaba1688PreOrderLine { OfferId = 5, SpecId = "sp", Quantity = 2, UnitPrice = 25.75m, ListPrice = 100m }, new Alibaba1688PreOrderLine { OfferId = 6, Quantity = 1, UnitPrice = 0m, ListPrice = 0m }],
         });
 
-        var create = stub.Requests.First();
+        var create = stub.Requests[0];
         Assert.Equal("[{\"offerId\":5,\"specId\":\"sp\",\"quantity\":2},{\"offerId\":6,\"quantity\":1}]", create.Form["cargoParamList"]);
         Assert.Equal("SO-9", create.Form["outOrderId"]);
         Assert.Equal("general", create.Form["flow"]);
         Assert.False(create.Form.ContainsKey("addressParam"));
-        Assert.Equal("[2001]", stub.Requests.Last().Form["orderIdList"]);
+        Assert.Equal("[2001]", stub.Requests[^1].Form["orderIdList"]);
         Assert.Equal(2001, result.OrderId);
         Assert.Equal(Alibaba1688LogisticsMode.Express, result.LogisticsMode);
         Assert.Equal(61.50m, result.PlatformTotalAmount);
@@ -194,7 +195,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task R1688_04_a_shop_without_a_market_is_refused_before_sending()
     {
-        using var stub = new StubServer(_ => (200, "{}"));
+        using var stub = new LoopbackStubServer(_ => StubReply.Json("{}"));
         var client = Client(stub);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => client.ForShop("shopB").PreOrders.CreateAsync(new Alibaba1688PreOrderRequest
@@ -211,7 +212,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task R1688_19_fifty_one_lines_never_reach_the_network()
     {
-        using var stub = new StubServer(_ => (200, "{}"));
+        using var stub = new LoopbackStubServer(_ => StubReply.Json("{}"));
         var client = Client(stub);
 
         await Assert.ThrowsAsync<PlatformValidationException>(() => client.ForShop("shopA").PreOrders.CreateAsync(new Alibaba1688PreOrderRequest
@@ -226,12 +227,12 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task A_create_whose_reply_is_lost_is_reconciled_by_outOrderId_and_never_resent()
     {
-        using var stub = new StubServer(r => r.Api switch
+        using var stub = new LoopbackStubServer(r => Alibaba1688Stub.Reply(r.Api() switch
         {
             "alibaba.trade.fastCreateOrder" => (502, "<html>bad gateway</html>"),
             "alibaba.trade.getSellerOrderList" => (200, "{\"result\":[{\"baseInfo\":{\"idOfStr\":\"3003\",\"outOrderId\":\"SO-7\",\"status\":\"waitbuyerpay\"}}],\"totalRecord\":1}"),
             _ => (200, "{\"success\":true,\"payUrl\":\"https://pay/3003\"}"),
-        });
+        }));
         var client = Client(stub);
 
         var result = await client.ForShop("shopA").PreOrders.CreateAsync(new Alibaba1688PreOrderRequest
@@ -243,14 +244,14 @@ public sealed class EndToEndTests : IDisposable
         Assert.True(result.Reconciled);
         Assert.Equal(3003, result.OrderId);
         Assert.Equal(Alibaba1688LogisticsMode.SelfPickup, result.LogisticsMode);
-        Assert.Equal(1, stub.Requests.Count(r => r.Api == "alibaba.trade.fastCreateOrder"));
-        Assert.Equal("SO-7", stub.Requests.Single(r => r.Api == "alibaba.trade.getSellerOrderList").Form["outOrderId"]);
+        Assert.Equal(1, stub.Requests.Count(r => r.Api() == "alibaba.trade.fastCreateOrder"));
+        Assert.Equal("SO-7", stub.Requests.Single(r => r.Api() == "alibaba.trade.getSellerOrderList").Form["outOrderId"]);
     }
 
     [Fact]
     public async Task RLOG_13_already_shipped_is_reported_as_AlreadyShipped_not_thrown()
     {
-        using var stub = new StubServer(_ => (200, "{\"success\":false,\"errorCode\":\"500\",\"errorMessage\":\"发货失败,订单状态为[等待买家收货]\"}"));
+        using var stub = new LoopbackStubServer(_ => StubReply.Json("{\"success\":false,\"errorCode\":\"500\",\"errorMessage\":\"发货失败,订单状态为[等待买家收货]\"}"));
         var client = Client(stub);
 
         var result = await client.ForShop("shopA").Logistics.ShipAsync(new Alibaba1688ShipRequest
@@ -273,7 +274,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task RLOG_05_missing_carrier_mapping_is_a_Configuration_error_and_not_retried()
     {
-        using var stub = new StubServer(_ => (200, "{\"success\":false,\"errorCode\":\"INVALID_PARAM\",\"errorMessage\":\"cpCode and cpId can't be all null\"}"));
+        using var stub = new LoopbackStubServer(_ => StubReply.Json("{\"success\":false,\"errorCode\":\"INVALID_PARAM\",\"errorMessage\":\"cpCode and cpId can't be all null\"}"));
         var client = Client(stub);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => client.ForShop("shopA").Logistics.ShipAsync(new Alibaba1688ShipRequest
@@ -289,7 +290,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task RLOG_52_the_same_sub_order_twice_is_refused_before_sending()
     {
-        using var stub = new StubServer(_ => (200, "{}"));
+        using var stub = new LoopbackStubServer(_ => StubReply.Json("{}"));
         var client = Client(stub);
 
         var ex = await Assert.ThrowsAsync<PlatformValidationException>(() => client.ForShop("shopA").Logistics.ShipAsync(new Alibaba1688ShipRequest
@@ -305,12 +306,12 @@ public sealed class EndToEndTests : IDisposable
     public async Task R1688_05_download_pages_by_20_and_resumes_from_a_persisted_cursor()
     {
         static string Item(long id) => $"{{\"productID\":{id},\"skuInfos\":[]}}";
-        using var stub = new StubServer(r => r.Form["pageNo"] switch
+        using var stub = new LoopbackStubServer(r => Alibaba1688Stub.Reply(r.Form["pageNo"] switch
         {
             "1" => (200, $"{{\"result\":{{\"success\":true,\"pageResult\":{{\"resultList\":[{string.Join(',', Enumerable.Range(1, 20).Select(i => Item(i)))}],\"totalRecords\":45}}}}}}"),
             "2" => (200, $"{{\"result\":{{\"success\":true,\"pageResult\":{{\"resultList\":[{string.Join(',', Enumerable.Range(20, 20).Select(i => Item(i)))}],\"totalRecords\":45}}}}}}"),
             _ => (200, $"{{\"result\":{{\"success\":true,\"pageResult\":{{\"resultList\":[{string.Join(',', Enumerable.Range(40, 5).Select(i => Item(i)))}],\"totalRecords\":45}}}}}}"),
-        });
+        }));
         var client = Client(stub);
         var products = client.ForShop("shopA").Products;
 

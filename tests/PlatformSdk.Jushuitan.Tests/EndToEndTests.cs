@@ -7,6 +7,7 @@ using PlatformSdk.Http;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Jushuitan.Signing;
 using PlatformSdk.Validation;
+using PlatformSdk.Testing;
 
 namespace PlatformSdk.Jushuitan.Tests;
 
@@ -22,14 +23,14 @@ public sealed class EndToEndTests : IDisposable
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1700000000));
     private readonly List<ServiceProvider> _providers = [];
 
-    private JushuitanClient Client(StubServer server, JushuitanProtocol protocol, Action<JushuitanOptions>? tweak = null)
+    private JushuitanClient Client(LoopbackStubServer server, JushuitanProtocol protocol, Action<JushuitanOptions>? tweak = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPlatformSdk().UseTimeProvider(_time).AddJushuitan(o =>
         {
             o.Protocol = protocol;
-            o.EndpointsOverride = server.Endpoints;
+            o.EndpointsOverride = server.JushuitanEndpoints();
             o.Legacy.PartnerId = PartnerId;
             o.Legacy.PartnerKey = PartnerKey;
             o.Legacy.Token = LegacyToken;
@@ -58,7 +59,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task OpenApi_request_is_form_encoded_signed_and_stamped_with_the_clock()
     {
-        using var server = new StubServer(_ => "{\"code\":0,\"msg\":\"执行成功\",\"data\":{\"datas\":[{\"shop_id\":10086,\"shop_name\":\"自营\",\"shop_site\":\"自有商城\"},{\"shop_id\":2,\"shop_site\":\"淘宝天猫\"}],\"has_next\":false}}");
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":0,\"msg\":\"执行成功\",\"data\":{\"datas\":[{\"shop_id\":10086,\"shop_name\":\"自营\",\"shop_site\":\"自有商城\"},{\"shop_id\":2,\"shop_site\":\"淘宝天猫\"}],\"has_next\":false}}"));
         var client = Client(server, JushuitanProtocol.OpenApi);
 
         var shops = await client.Shops.ListAsync();
@@ -82,7 +83,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task Legacy_request_puts_system_parameters_in_the_query_and_json_in_the_body()
     {
-        using var server = new StubServer(_ => "{\"code\":0,\"issuccess\":true,\"msg\":\"\",\"shops\":[{\"shop_id\":\"7\",\"shop_name\":\"S\"}],\"has_next\":false}");
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":0,\"issuccess\":true,\"msg\":\"\",\"shops\":[{\"shop_id\":\"7\",\"shop_name\":\"S\"}],\"has_next\":false}"));
         var client = Client(server, JushuitanProtocol.Legacy);
 
         var shops = await client.Shops.ListAsync();
@@ -104,13 +105,13 @@ public sealed class EndToEndTests : IDisposable
     public async Task RJST02_expired_token_is_refreshed_once_and_the_call_retried_with_the_new_token()
     {
         var businessCalls = 0;
-        using var server = new StubServer(request => request.Path switch
+        using var server = new LoopbackStubServer(request => StubReply.Json(request.Path switch
         {
             "/openWeb/auth/refreshToken" => "{\"code\":0,\"msg\":\"\",\"data\":{\"access_token\":\"new-access-token-2\",\"refresh_token\":\"refresh-token-2\",\"expires_in\":2592000}}",
             _ => Interlocked.Increment(ref businessCalls) == 1
                 ? "{\"code\":100,\"msg\":\"access_token超时\"}"
                 : "{\"code\":0,\"data\":{\"datas\":[],\"has_next\":false}}",
-        });
+        }));
         var client = Client(server, JushuitanProtocol.OpenApi);
 
         await client.Warehouses.QueryPartnersAsync().ToListAsync();
@@ -131,12 +132,12 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task RJST12_RJST13_upload_reports_orders_cancelled_in_the_erp_or_missing_afterwards()
     {
-        using var server = new StubServer(request => request.Path switch
+        using var server = new LoopbackStubServer(request => StubReply.Json(request.Path switch
         {
             "/open/jushuitan/orders/upload" =>
                 "{\"code\":0,\"msg\":\"\",\"data\":{\"datas\":[{\"o_id\":11,\"so_id\":\"SO-1\",\"issuccess\":true,\"msg\":\"\"},{\"o_id\":12,\"so_id\":\"SO-2\",\"issuccess\":true},{\"o_id\":0,\"so_id\":\"SO-3\",\"issuccess\":true},{\"so_id\":\"SO-4\",\"issuccess\":false,\"msg\":\"店铺编号[10086]的站点类型不是自有商城,无法上传\"}]}}",
             _ => "{\"code\":0,\"data\":{\"orders\":[{\"o_id\":11,\"so_id\":\"SO-1\",\"shop_id\":10086,\"status\":\"WaitConfirm\"},{\"o_id\":12,\"so_id\":\"SO-2\",\"shop_id\":10086,\"status\":\"Cancelled\"}],\"has_next\":false}}",
-        });
+        }));
         var client = Client(server, JushuitanProtocol.OpenApi);
 
         var result = await client.Orders.UploadAsync([
@@ -154,7 +155,7 @@ public sealed class EndToEndTests : IDisposable
         Assert.False(failed.IsSuccess);
         Assert.Equal("RJST-06", failed.Error!.RuleId);
 
-        var upload = server.Requests.First();
+        var upload = server.Requests[0];
         using var biz = JsonDocument.Parse(upload.Form["biz"]);
         Assert.Equal(JsonValueKind.Array, biz.RootElement.ValueKind);
         var first = biz.RootElement[0];
@@ -163,14 +164,14 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(JsonValueKind.Object, first.GetProperty("pay").ValueKind);
         Assert.False(first.TryGetProperty("receiver_phone", out _)); // unused fields are left out, never ""
         Assert.False(first.GetProperty("items")[2].TryGetProperty("is_gift", out _)); // RJST-18
-        var check = server.Requests.Last().Form;
+        var check = server.Requests[^1].Form;
         Assert.Contains("\"so_ids\":[\"SO-1\",\"SO-2\",\"SO-3\"]", check["biz"], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Invalid_upload_never_reaches_the_network()
     {
-        using var server = new StubServer(_ => "{\"code\":0}");
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":0}"));
         var client = Client(server, JushuitanProtocol.OpenApi);
         await Assert.ThrowsAsync<PlatformValidationException>(() => client.Orders.UploadAsync([OrderValidationTests.ValidPaidOrder() with { PayAmount = 1m }]));
         Assert.Empty(server.Requests);
@@ -179,11 +180,11 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task RJST08_cancelling_a_split_order_needs_opt_in_and_is_refused_before_sending()
     {
-        using var server = new StubServer(request => request.Path switch
+        using var server = new LoopbackStubServer(request => StubReply.Json(request.Path switch
         {
             "/open/orders/single/query" => "{\"code\":0,\"data\":{\"orders\":[{\"o_id\":21,\"so_id\":\"SO-9\",\"status\":\"Split\"},{\"o_id\":22,\"so_id\":\"SO-9\",\"status\":\"WaitConfirm\"},{\"o_id\":23,\"so_id\":\"SO-9\",\"status\":\"WaitConfirm\"}],\"has_next\":false}}",
             _ => "{\"code\":0,\"msg\":\"\",\"data\":\"取消成功\"}",
-        });
+        }));
         var client = Client(server, JushuitanProtocol.OpenApi);
         var request = new JushuitanCancelRequest { ShopId = 10086, SoIds = ["SO-9"], CancelType = "其他", Remark = "buyer asked" };
 
@@ -194,7 +195,7 @@ public sealed class EndToEndTests : IDisposable
         var result = await client.Orders.CancelAsync(request with { AllowSplitOrderCancellation = true });
         Assert.Equal([21L, 22L, 23L], result.OIds);
         Assert.Equal("取消成功", result.Message);
-        var cancel = server.Requests.Last();
+        var cancel = server.Requests[^1];
         Assert.Equal("/open/jushuitan/orderbyoid/cancel", cancel.Path);
         Assert.Equal("{\"o_ids\":[21,22,23],\"cancel_type\":\"其他\",\"remark\":\"buyer asked\"}", cancel.Form["biz"]);
     }
@@ -202,17 +203,17 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task Legacy_cancel_sends_shop_and_so_id_array_for_a_plain_order()
     {
-        using var server = new StubServer(request => request.Query["method"] switch
+        using var server = new LoopbackStubServer(request => StubReply.Json(request.Query["method"] switch
         {
             "orders.single.query" => "{\"code\":0,\"issuccess\":true,\"orders\":[{\"o_id\":31,\"so_id\":\"SO-5\",\"status\":\"WaitConfirm\"}],\"has_next\":false}",
             _ => "{\"code\":0,\"issuccess\":true,\"msg\":\"ok\"}",
-        });
+        }));
         var client = Client(server, JushuitanProtocol.Legacy);
 
         var result = await client.Orders.CancelAsync(new JushuitanCancelRequest { ShopId = 10086, SoIds = ["SO-5"] });
 
         Assert.Equal([31L], result.OIds);
-        var cancel = server.Requests.Last();
+        var cancel = server.Requests[^1];
         Assert.Equal("jushuitan.orders.cancel", cancel.Query["method"]);
         Assert.Equal("[{\"shop_id\":10086,\"so_id\":\"SO-5\"}]", cancel.Body);
     }
@@ -220,7 +221,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task Order_query_over_15_days_is_sliced_into_7_day_windows_and_filters_question_desc()
     {
-        using var server = new StubServer(_ => "{\"code\":0,\"data\":{\"orders\":[{\"o_id\":1,\"so_id\":\"A\",\"status\":\"Question\",\"question_desc\":\"缺货\"},{\"o_id\":2,\"so_id\":\"B\",\"status\":\"Question\",\"question_desc\":\"地址异常\"}],\"has_next\":false}}");
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":0,\"data\":{\"orders\":[{\"o_id\":1,\"so_id\":\"A\",\"status\":\"Question\",\"question_desc\":\"缺货\"},{\"o_id\":2,\"so_id\":\"B\",\"status\":\"Question\",\"question_desc\":\"地址异常\"}],\"has_next\":false}}"));
         var client = Client(server, JushuitanProtocol.OpenApi);
         var begin = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
@@ -246,7 +247,7 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task Platform_error_surfaces_as_PlatformException_with_rule_and_no_secrets()
     {
-        using var server = new StubServer(_ => "{\"msg\":\"店铺编号[10086]对应公司与系统配置的不一致,请检查配置!\",\"code\":170,\"issuccess\":false}");
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"msg\":\"店铺编号[10086]对应公司与系统配置的不一致,请检查配置!\",\"code\":170,\"issuccess\":false}"));
         var client = Client(server, JushuitanProtocol.Legacy);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => client.Shops.ListAsync());
@@ -261,11 +262,11 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task Authorization_url_and_init_token_use_the_open_api_sign()
     {
-        using var server = new StubServer(_ => "{\"code\":0,\"data\":{\"access_token\":\"init-token-1\",\"refresh_token\":\"r1\",\"expires_in\":2592000}}");
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":0,\"data\":{\"access_token\":\"init-token-1\",\"refresh_token\":\"r1\",\"expires_in\":2592000}}"));
         var client = Client(server, JushuitanProtocol.OpenApi, o => o.OpenApi.AccessToken = null);
 
         var url = client.Auth.BuildAuthorizationUrl("st");
-        var query = StubServer.Parse(url.Query.TrimStart('?'));
+        var query = FormReader.Parse(url.Query);
         Assert.Equal(server.Url + "/auth", url.GetLeftPart(UriPartial.Path));
         Assert.Equal(JushuitanSignature.OpenApi(AppSecret, [new("app_key", AppKey), new("timestamp", "1700000000"), new("charset", "utf-8")]), query["sign"]);
         Assert.Equal("st", query["state"]);
@@ -277,6 +278,6 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal("1b0dad832d3a91a5bf33262e37a5198d", form["sign"]); // doc vector 4 (NEW)
 
         await client.Shops.ListAsync(); // the stored token is used
-        Assert.Equal("init-token-1", server.Requests.Last().Form["access_token"]);
+        Assert.Equal("init-token-1", server.Requests[^1].Form["access_token"]);
     }
 }

@@ -2,13 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Validation;
+using PlatformSdk.Testing;
 
 namespace PlatformSdk.Jushuitan.Tests;
 
 public sealed class RequestValidationTests : IDisposable
 {
     private static readonly DateTimeOffset Begin = new(2024, 3, 1, 0, 0, 0, TimeSpan.FromHours(8));
-    private readonly StubServer _server = new(_ => "{\"code\":0,\"data\":{\"orders\":[],\"has_next\":false}}");
+    private readonly LoopbackStubServer _server = new(_ => StubReply.Json("{\"code\":0,\"data\":{\"orders\":[],\"has_next\":false}}"));
     private readonly ServiceProvider _provider;
     private readonly JushuitanClient _client;
 
@@ -18,7 +19,7 @@ public sealed class RequestValidationTests : IDisposable
         services.AddLogging();
         services.AddPlatformSdk().AddJushuitan(o =>
         {
-            o.EndpointsOverride = _server.Endpoints;
+            o.EndpointsOverride = _server.JushuitanEndpoints();
             o.OpenApi.AppKey = "app-key-0001";
             o.OpenApi.AppSecret = "app-secret-0001";
             o.OpenApi.AccessToken = "token-0001";

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PlatformSdk.Errors;
 using PlatformSdk.Http;
+using PlatformSdk.Testing;
 
 namespace PlatformSdk.Jushuitan.Tests;
 
@@ -11,13 +12,13 @@ public sealed class TokenTests : IDisposable
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1700000000));
     private ServiceProvider? _provider;
 
-    private JushuitanClient Client(StubServer server, Action<JushuitanOptions> configure)
+    private JushuitanClient Client(LoopbackStubServer server, Action<JushuitanOptions> configure)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPlatformSdk().UseTimeProvider(_time).AddJushuitan(o =>
         {
-            o.EndpointsOverride = server.Endpoints;
+            o.EndpointsOverride = server.JushuitanEndpoints();
             configure(o);
         });
         services.Configure<PlatformResilienceOptions>("Jushuitan", o => o.PermitsPerSecond = 0);
@@ -40,13 +41,13 @@ public sealed class TokenTests : IDisposable
     public async Task RJST02_legacy_refresh_token_keeps_the_value_and_is_not_repeated_while_it_activates()
     {
         var shopCalls = 0;
-        using var server = new StubServer(request => request.Query["method"] switch
+        using var server = new LoopbackStubServer(request => StubReply.Json(request.Query["method"] switch
         {
             "refresh.token" => "{\"code\":0,\"issuccess\":true,\"msg\":\"\",\"data\":{\"expired_date\":\"2030-01-01 00:00:00\"}}",
             _ => Interlocked.Increment(ref shopCalls) == 2
                 ? "{\"code\":0,\"issuccess\":true,\"shops\":[],\"has_next\":false}"
                 : "{\"code\":100,\"issuccess\":false,\"msg\":\"token超时\"}",
-        });
+        }));
         var client = Client(server, Legacy);
 
         await client.Shops.ListAsync();
@@ -66,11 +67,11 @@ public sealed class TokenTests : IDisposable
     [Fact]
     public async Task RJST02_open_api_proactive_refresh_keeps_sending_the_old_token_until_the_new_one_activates()
     {
-        using var server = new StubServer(request => request.Path switch
+        using var server = new LoopbackStubServer(request => StubReply.Json(request.Path switch
         {
             "/openWeb/auth/refreshToken" => "{\"code\":0,\"data\":{\"access_token\":\"new-token-0002\",\"refresh_token\":\"refresh-0002\",\"expires_in\":2592000}}",
             _ => "{\"code\":0,\"data\":{\"datas\":[],\"has_next\":false}}",
-        });
+        }));
         var client = Client(server, o =>
         {
             o.OpenApi.AppKey = "app-key-0001";
@@ -95,7 +96,7 @@ public sealed class TokenTests : IDisposable
     [Fact]
     public async Task RJST02_open_api_without_refresh_token_reports_reauthorization()
     {
-        using var server = new StubServer(_ => "{\"code\":100,\"msg\":\"access_token超时\"}");
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":100,\"msg\":\"access_token超时\"}"));
         var client = Client(server, o =>
         {
             o.OpenApi.AppKey = "app-key-0001";

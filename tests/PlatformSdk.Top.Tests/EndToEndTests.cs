@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,14 +8,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PlatformSdk.Errors;
 using PlatformSdk.Http;
+using PlatformSdk.Testing;
 using PlatformSdk.Top.Signing;
 using PlatformSdk.Validation;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace PlatformSdk.Top.Tests;
 
@@ -25,35 +19,23 @@ internal sealed class TopStub : IDisposable
 {
     public const string AppKey = "12345678";
     public const string AppSecret = "helloworld0123456789";
-    private readonly WireMockServer _server;
+    private readonly LoopbackStubServer _server;
 
     public TopStub(Func<IReadOnlyDictionary<string, string>, string> reply)
     {
-        _server = WireMockServer.Start();
-        Url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_server.Port}");
-        _server.Given(Request.Create().UsingAnyMethod().WithPath(static _ => true)).RespondWith(Response.Create().WithCallback(message =>
-        {
-            var form = Parse(message.Body);
-            var contentType = message.Headers is { } h && h.TryGetValue("Content-Type", out var t) ? string.Join(";", t) : string.Empty;
-            Requests.Enqueue((form, contentType, message.Path));
-            var body = SignatureValid(form)
-                ? reply(form)
-                : """{"error_response":{"code":25,"msg":"Invalid signature","request_id":"stub"}}""";
-            return new ResponseMessage
-            {
-                StatusCode = 200,
-                BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String, Encoding = new UTF8Encoding(false) },
-            };
-        }));
+        _server = new LoopbackStubServer(request => StubReply.Json(SignatureValid(request.Form)
+            ? reply(request.Form)
+            : """{"error_response":{"code":25,"msg":"Invalid signature","request_id":"stub"}}"""));
     }
 
-    public string Url { get; }
+    public string Url => _server.Url;
 
-    public ConcurrentQueue<(IReadOnlyDictionary<string, string> Form, string ContentType, string Path)> Requests { get; } = new();
+    public IReadOnlyList<(IReadOnlyDictionary<string, string> Form, string ContentType, string Path)> Requests =>
+        _server.Requests.Select(r => ((IReadOnlyDictionary<string, string>)r.Form, r.ContentType ?? string.Empty, r.Path)).ToArray();
 
     public TopEndpoints Endpoints => new(new Uri(Url + "/router/rest"), new Uri(Url + "/router/qimen/service"));
 
-    private static bool SignatureValid(IReadOnlyDictionary<string, string> form)
+    private static bool SignatureValid(FormFieldCollection form)
     {
         if (!form.TryGetValue("sign", out var sign) || form.GetValueOrDefault("sign_method") != "md5")
         {
@@ -73,19 +55,7 @@ internal sealed class TopStub : IDisposable
         return expected == sign;
     }
 
-    private static Dictionary<string, string> Parse(string? encoded)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in (encoded ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=', 2);
-            fields[Uri.UnescapeDataString(parts[0].Replace('+', ' '))] = parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Replace('+', ' ')) : string.Empty;
-        }
-
-        return fields;
-    }
-
-    public void Dispose() => _server.Stop();
+    public void Dispose() => _server.Dispose();
 }
 
 public sealed record ItemResult([property: JsonPropertyName("num_iid")] long NumIid, [property: JsonPropertyName("title")] string Title);

@@ -1,12 +1,13 @@
 namespace PlatformSdk.Testing.Top;
 
 /// <summary>
-/// The TOP methods <see cref="FakeTopServer"/> models. Each method name is also the route name of the journal and of fault rules
-/// (<c>fake.Faults.For(FakeTopMethods.VmarketConsume)</c>); requests without a known method use <see cref="Unknown"/>.
+/// The TOP methods of the e-voucher module (<see cref="FakeVoucherModule"/>), and the route of requests no module serves. Each
+/// method name is also the route name of the journal and of fault rules (<c>fake.Faults.For(FakeTopMethods.VmarketConsume)</c>);
+/// requests without a method a registered module serves use <see cref="Unknown"/>.
 /// </summary>
 public static class FakeTopMethods
 {
-    /// <summary>Route of requests to other paths, without <c>method</c>, or with a method the fake does not model.</summary>
+    /// <summary>Route of requests to other paths, without <c>method</c>, or with a method no registered module serves.</summary>
     public const string Unknown = "unknown";
 
     /// <summary><c>taobao.vmarket.eticket.send</c>: legacy 发码成功回调.</summary>
@@ -57,7 +58,7 @@ public static class FakeTopMethods
     /// <summary><c>taobao.eticket.merchant.ma.delay</c>: move the end of validity to <c>end_date</c> (RTV-11).</summary>
     public const string MerchantDelay = "taobao.eticket.merchant.ma.delay";
 
-    /// <summary>Every modelled method.</summary>
+    /// <summary>Every e-voucher method (what <see cref="FakeVoucherModule.Methods"/> serves).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         VmarketSend, VmarketResend, VmarketBeforeConsume, VmarketConsume, VmarketReverse, VmarketFailSend, VmarketCodesGet,

@@ -8,10 +8,11 @@ using System.Text.Json.Nodes;
 namespace PlatformSdk.Testing.Top;
 
 /// <summary>
-/// A stateful fake of the Taobao Open Platform (TOP) REST router, <c>POST {RouterUrl}</c> (<c>/router/rest</c>), serving the
-/// e-voucher (电子凭证) APIs of both families: the legacy <c>taobao.vmarket.eticket.*</c> and the successor
-/// <c>taobao.eticket.merchant.ma.*</c>, which share one voucher state. It verifies app_key, timestamp, all three sign methods and the
-/// per-seller <c>session</c> like the router and implements RTV-10/11/12/15 of <c>domain.md</c>.
+/// A stateful fake of the Taobao Open Platform (TOP) REST router, <c>POST {RouterUrl}</c> (<c>/router/rest</c>). The router
+/// verifies app_key, timestamp, all three sign methods, the version and the per-seller <c>session</c> like TOP, reads the
+/// parameters (query, form or multipart), dispatches on <c>method</c> to the registered <see cref="FakeTopModule"/>s and writes the
+/// TOP envelope (success wrapper or <c>error_response</c>). Built in: the e-voucher (电子凭证) APIs of both families in
+/// <see cref="Vouchers"/>; more modules plug in with <see cref="AddModule{TModule}"/>.
 /// </summary>
 /// <remarks>
 /// <para>Written from <c>docs/protocols/taobao-top.md</c> and the research notes, independently of <c>PlatformSdk.Top</c>. Where the
@@ -25,15 +26,20 @@ public sealed partial class FakeTopServer : FakePlatformServer
     /// <summary>The router path.</summary>
     public const string RouterPath = "/router/rest";
 
-    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    /// <summary>The <c>msg</c> of business errors: TOP reports them as code 15 with an <c>isv.*</c> sub-code.</summary>
+    public const string BusinessErrorMessage = "Remote service error";
+
+    internal static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private readonly object _gate = new();
     private readonly FakeTopOptions _options;
     private readonly List<FakeTopSeller> _sellers = [];
+    private readonly List<FakeTopModule> _modules = [];
+    private readonly Dictionary<string, FakeTopModule> _modulesByMethod = new(StringComparer.Ordinal);
     private long _requestCounter;
 
-    /// <summary>Starts a fake with the given options.</summary>
+    /// <summary>Starts a fake with the given options and the e-voucher module.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults (app_key 12345678, two seeded sellers).</param>
     /// <param name="timeProvider">The clock for timestamps, validity, resend days and delays; <see cref="TimeProvider.System"/> by default.</param>
     public FakeTopServer(FakeTopOptions? options = null, TimeProvider? timeProvider = null)
@@ -42,6 +48,7 @@ public sealed partial class FakeTopServer : FakePlatformServer
         _options = options ?? new FakeTopOptions();
         _options.Validate();
         RouterUrl = new Uri(BaseUri, RouterPath.TrimStart('/'));
+        Vouchers = AddModule(new FakeVoucherModule());
         Reset();
     }
 
@@ -53,6 +60,21 @@ public sealed partial class FakeTopServer : FakePlatformServer
 
     /// <summary>The app secret signatures are verified with.</summary>
     public string AppSecret => _options.AppSecret;
+
+    /// <summary>The e-voucher module: <c>taobao.vmarket.eticket.*</c> and <c>taobao.eticket.merchant.ma.*</c>, its hooks and snapshots.</summary>
+    public FakeVoucherModule Vouchers { get; }
+
+    /// <summary>The registered modules, in registration order (the e-voucher module first).</summary>
+    public IReadOnlyList<FakeTopModule> Modules
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _modules.ToArray();
+            }
+        }
+    }
 
     /// <summary>A snapshot of the authorized sellers.</summary>
     public IReadOnlyList<FakeTopSeller> Sellers
@@ -66,15 +88,58 @@ public sealed partial class FakeTopServer : FakePlatformServer
         }
     }
 
-    /// <summary>Restores the initial state: the configured sellers, no notices or orders; clears the journal and fault rules.</summary>
+    /// <summary>
+    /// Registers a module: from now on the router dispatches its <see cref="FakeTopModule.Methods"/> to it (each method is also the
+    /// route name for the journal and fault rules). Typically called right after construction.
+    /// </summary>
+    /// <typeparam name="TModule">The module type.</typeparam>
+    /// <param name="module">The module; one instance serves one server.</param>
+    /// <returns>The module, for chaining (<c>var logistics = top.AddModule(new FakeLogisticsModule());</c>).</returns>
+    /// <exception cref="ArgumentException">The module serves no method, or a method another module already serves.</exception>
+    /// <exception cref="InvalidOperationException">The module is registered with a server already.</exception>
+    public TModule AddModule<TModule>(TModule module)
+        where TModule : FakeTopModule
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        var methods = module.Methods?.ToArray() ?? [];
+        if (methods.Length == 0 || methods.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException($"{module.GetType().Name} must serve at least one method, and no empty name.", nameof(module));
+        }
+
+        lock (_gate)
+        {
+            if (methods.FirstOrDefault(_modulesByMethod.ContainsKey) is { } taken)
+            {
+                throw new ArgumentException($"{taken} is already served by {_modulesByMethod[taken].GetType().Name}.", nameof(module));
+            }
+
+            module.Attach(this);
+            _modules.Add(module);
+            foreach (var method in methods)
+            {
+                _modulesByMethod.Add(method, module);
+            }
+        }
+
+        return module;
+    }
+
+    /// <summary>Restores the initial state: the configured sellers and every module's initial state; clears the journal and fault rules.</summary>
     public void Reset()
     {
+        FakeTopModule[] modules;
         lock (_gate)
         {
             _sellers.Clear();
             _sellers.AddRange(_options.Sellers);
-            _requestCounter = 0;
-            ResetVouchersLocked();
+            Interlocked.Exchange(ref _requestCounter, 0);
+            modules = _modules.ToArray();
+        }
+
+        foreach (var module in modules)
+        {
+            module.Reset();
         }
 
         Journal.Clear();
@@ -157,15 +222,16 @@ public sealed partial class FakeTopServer : FakePlatformServer
     protected override string ResolveRoute(FakeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!string.Equals(request.Path, RouterPath, StringComparison.Ordinal))
+        if (!string.Equals(request.Path, RouterPath, StringComparison.Ordinal)
+            || TopRequestParameters.Read(request)?.Fields.GetValueOrDefault("method") is not { } method)
         {
             return FakeTopMethods.Unknown;
         }
 
-        var parameters = TopRequestParameters.Read(request);
-        return parameters?.Fields.GetValueOrDefault("method") is { } method && FakeTopMethods.All.Contains(method)
-            ? method
-            : FakeTopMethods.Unknown;
+        lock (_gate)
+        {
+            return _modulesByMethod.ContainsKey(method) ? method : FakeTopMethods.Unknown;
+        }
     }
 
     /// <inheritdoc />
@@ -177,102 +243,46 @@ public sealed partial class FakeTopServer : FakePlatformServer
             return new FakeResponse(404, "404 Not Found", "text/plain; charset=utf-8");
         }
 
+        if (TopRequestParameters.Read(request) is not { } parameters)
+        {
+            return Error(new FakeTopError(41, "Invalid arguments:multipart", "isv.invalid-parameter", "multipart/form-data body could not be read"));
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var p = parameters.Fields;
+        if (VerifySystemParameters(p, now) is { } refused)
+        {
+            return Error(refused);
+        }
+
+        var method = p["method"];
+        FakeTopModule? module;
+        FakeTopSeller? seller;
         lock (_gate)
         {
-            if (TopRequestParameters.Read(request) is not { } parameters)
-            {
-                return Error(41, "Invalid arguments:multipart", "isv.invalid-parameter", "multipart/form-data body could not be read");
-            }
-
-            var p = parameters.Fields;
-            var method = p.GetValueOrDefault("method");
-            if (string.IsNullOrEmpty(method))
-            {
-                return Error(21, "Missing method");
-            }
-
-            var appKey = p.GetValueOrDefault("app_key");
-            if (string.IsNullOrEmpty(appKey))
-            {
-                return Error(28, "Missing app key");
-            }
-
-            if (!string.Equals(appKey, AppKey, StringComparison.Ordinal))
-            {
-                return Error(29, "Invalid app Key");
-            }
-
-            if (string.IsNullOrEmpty(p.GetValueOrDefault("sign")))
-            {
-                return Error(24, "Missing signature");
-            }
-
-            var signMethod = p.GetValueOrDefault("sign_method");
-            if (string.IsNullOrEmpty(signMethod))
-            {
-                // The doc table marks sign_method required; the old SDKs' empty value meant md5, which the fake does not accept.
-                return Error(25, "Invalid signature", "isv.invalid-signature", "sign_method is required: md5, hmac or hmac-sha256");
-            }
-
-            if (signMethod is not ("md5" or "hmac" or "hmac-sha256"))
-            {
-                return Error(25, "Invalid signature", "isv.invalid-signature", $"sign_method '{signMethod}' is not md5, hmac or hmac-sha256");
-            }
-
-            var expected = ComputeSignature(p, AppSecret, signMethod);
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(p["sign"])))
-            {
-                return Error(25, "Invalid signature");
-            }
-
-            var timestampText = p.GetValueOrDefault("timestamp");
-            if (string.IsNullOrEmpty(timestampText))
-            {
-                return Error(30, "Missing timestamp");
-            }
-
-            var now = TimeProvider.GetUtcNow();
-            if (!TryParseTime(timestampText, out var timestamp) || (timestamp - now).Duration() > _options.TimestampTolerance)
-            {
-                return Error(
-                    31,
-                    "Invalid timestamp",
-                    "isv.invalid-timestamp",
-                    $"timestamp must be yyyy-MM-dd HH:mm:ss in GMT+8 within {_options.TimestampTolerance.TotalMinutes:0} minutes of the server time {FormatTime(now)}");
-            }
-
-            var version = p.GetValueOrDefault("v");
-            if (string.IsNullOrEmpty(version))
-            {
-                return Error(32, "Missing version");
-            }
-
-            if (version != "2.0")
-            {
-                return Error(34, "Unsupported version");
-            }
-
-            if (route == FakeTopMethods.Unknown)
-            {
-                return Error(22, "Invalid method", "isv.invalid-method", $"method '{method}' does not exist or is not modelled by the fake");
-            }
-
+            module = route == FakeTopMethods.Unknown ? null : _modulesByMethod.GetValueOrDefault(method);
             var session = p.GetValueOrDefault("session");
-            if (string.IsNullOrEmpty(session))
-            {
-                // Every modelled e-voucher API needs the seller's authorization (需要授权).
-                return Error(26, "Missing session");
-            }
-
-            var seller = _sellers.FirstOrDefault(s => string.Equals(s.Session, session, StringComparison.Ordinal));
-            if (seller is null)
-            {
-                return Error(27, "Invalid session", "invalid-sessionkey", "SessionKey非法");
-            }
-
-            var call = new TopCall(route, seller, p, now, p.GetValueOrDefault("simplify") == "true");
-            return DispatchLocked(call);
+            seller = string.IsNullOrEmpty(session) ? null : _sellers.FirstOrDefault(s => string.Equals(s.Session, session, StringComparison.Ordinal));
         }
+
+        if (module is null)
+        {
+            return Error(new FakeTopError(22, "Invalid method", "isv.invalid-method", $"method '{method}' does not exist or is not modelled by the fake"));
+        }
+
+        var hasSession = !string.IsNullOrEmpty(p.GetValueOrDefault("session"));
+        if (!hasSession && module.RequiresSession(method))
+        {
+            return Error(new FakeTopError(26, "Missing session"));
+        }
+
+        if (hasSession && seller is null)
+        {
+            return Error(new FakeTopError(27, "Invalid session", "invalid-sessionkey", "SessionKey非法"));
+        }
+
+        var result = module.Handle(new FakeTopRequest(method, p, seller, now, parameters.FileNames));
+        return result.Error is { } error ? Error(error) : Success(method, result.Body!);
     }
 
     /// <inheritdoc />
@@ -280,17 +290,12 @@ public sealed partial class FakeTopServer : FakePlatformServer
     /// Code 7 <c>App Call Limited</c>, sub_code <c>accesscontrol.limited-by-app-access-count</c>, sub_msg
     /// <c>This ban will last for N more seconds</c> (N = <see cref="FakeTopOptions.ThrottleBanSeconds"/>).
     /// </remarks>
-    protected override FakeResponse CreateThrottleResponse(string route, FakeRequest request)
-    {
-        lock (_gate)
-        {
-            return Error(
-                7,
-                "App Call Limited",
-                "accesscontrol.limited-by-app-access-count",
-                string.Create(CultureInfo.InvariantCulture, $"This ban will last for {_options.ThrottleBanSeconds} more seconds"));
-        }
-    }
+    protected override FakeResponse CreateThrottleResponse(string route, FakeRequest request) =>
+        Error(new FakeTopError(
+            7,
+            "App Call Limited",
+            "accesscontrol.limited-by-app-access-count",
+            string.Create(CultureInfo.InvariantCulture, $"This ban will last for {_options.ThrottleBanSeconds} more seconds")));
 
     /// <inheritdoc />
     /// <remarks>
@@ -303,13 +308,106 @@ public sealed partial class FakeTopServer : FakePlatformServer
         ArgumentNullException.ThrowIfNull(message);
         var (wireCode, subCode) = SplitOnce(code);
         var (msg, subMsg) = SplitOnce(message);
+        JsonNode codeNode = int.TryParse(wireCode, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? JsonValue.Create(number)
+            : JsonValue.Create(wireCode);
+        return ErrorEnvelope(codeNode, msg, subCode, subMsg);
+    }
+
+    /// <summary>Formats a time as TOP does: <c>yyyy-MM-dd HH:mm:ss</c> in GMT+8.</summary>
+    /// <param name="time">The time.</param>
+    /// <returns>The text.</returns>
+    public static string FormatTime(DateTimeOffset time) =>
+        time.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a TOP time, <c>yyyy-MM-dd HH:mm:ss</c> in GMT+8 (the <c>timestamp</c> parameter, dates of business APIs).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="time">The time, when the text has that form.</param>
+    /// <returns>Whether the text has that form.</returns>
+    public static bool TryParseTime(string? text, out DateTimeOffset time)
+    {
+        time = default;
+        if (!DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+
+        time = new DateTimeOffset(local, ChinaOffset);
+        return true;
+    }
+
+    internal FakeTopSeller SellerOrThrow(string nick)
+    {
         lock (_gate)
         {
-            JsonNode codeNode = int.TryParse(wireCode, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                ? JsonValue.Create(number)
-                : JsonValue.Create(wireCode);
-            return ErrorNode(codeNode, msg, subCode, subMsg);
+            return SellerOrThrowLocked(nick);
         }
+    }
+
+    // The system-parameter checks in the router's order: method, app_key, sign, sign_method, timestamp, v.
+    private FakeTopError? VerifySystemParameters(Dictionary<string, string> p, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(p.GetValueOrDefault("method")))
+        {
+            return new FakeTopError(21, "Missing method");
+        }
+
+        var appKey = p.GetValueOrDefault("app_key");
+        if (string.IsNullOrEmpty(appKey))
+        {
+            return new FakeTopError(28, "Missing app key");
+        }
+
+        if (!string.Equals(appKey, AppKey, StringComparison.Ordinal))
+        {
+            return new FakeTopError(29, "Invalid app Key");
+        }
+
+        if (string.IsNullOrEmpty(p.GetValueOrDefault("sign")))
+        {
+            return new FakeTopError(24, "Missing signature");
+        }
+
+        var signMethod = p.GetValueOrDefault("sign_method");
+        if (string.IsNullOrEmpty(signMethod))
+        {
+            // The doc table marks sign_method required; the old SDKs' empty value meant md5, which the fake does not accept.
+            return new FakeTopError(25, "Invalid signature", "isv.invalid-signature", "sign_method is required: md5, hmac or hmac-sha256");
+        }
+
+        if (signMethod is not ("md5" or "hmac" or "hmac-sha256"))
+        {
+            return new FakeTopError(25, "Invalid signature", "isv.invalid-signature", $"sign_method '{signMethod}' is not md5, hmac or hmac-sha256");
+        }
+
+        var expected = ComputeSignature(p, AppSecret, signMethod);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(p["sign"])))
+        {
+            return new FakeTopError(25, "Invalid signature");
+        }
+
+        var timestampText = p.GetValueOrDefault("timestamp");
+        if (string.IsNullOrEmpty(timestampText))
+        {
+            return new FakeTopError(30, "Missing timestamp");
+        }
+
+        if (!TryParseTime(timestampText, out var timestamp) || (timestamp - now).Duration() > _options.TimestampTolerance)
+        {
+            return new FakeTopError(
+                31,
+                "Invalid timestamp",
+                "isv.invalid-timestamp",
+                $"timestamp must be yyyy-MM-dd HH:mm:ss in GMT+8 within {_options.TimestampTolerance.TotalMinutes:0} minutes of the server time {FormatTime(now)}");
+        }
+
+        var version = p.GetValueOrDefault("v");
+        if (string.IsNullOrEmpty(version))
+        {
+            return new FakeTopError(32, "Missing version");
+        }
+
+        return version == "2.0" ? null : new FakeTopError(34, "Unsupported version");
     }
 
     private static (string Head, string? Tail) SplitOnce(string text)
@@ -318,10 +416,10 @@ public sealed partial class FakeTopServer : FakePlatformServer
         return bar < 0 ? (text, null) : (text[..bar], text[(bar + 1)..]);
     }
 
-    private FakeResponse Error(int code, string msg, string? subCode = null, string? subMsg = null) =>
-        ErrorNode(JsonValue.Create(code), msg, subCode, subMsg);
+    private FakeResponse Error(FakeTopError error) =>
+        ErrorEnvelope(JsonValue.Create(error.Code), error.Message, error.SubCode, error.SubMessage);
 
-    private FakeResponse ErrorNode(JsonNode code, string msg, string? subCode, string? subMsg)
+    private FakeResponse ErrorEnvelope(JsonNode code, string msg, string? subCode, string? subMsg)
     {
         var error = new JsonObject { ["code"] = code, ["msg"] = msg };
         if (subCode is not null)
@@ -334,14 +432,15 @@ public sealed partial class FakeTopServer : FakePlatformServer
             error["sub_msg"] = subMsg;
         }
 
-        error["request_id"] = NextRequestIdLocked();
+        error["request_id"] = NextRequestId();
         return FakeResponse.Json(new JsonObject { ["error_response"] = error }.ToJsonString(WriteOptions));
     }
 
-    private FakeResponse Success(TopCall call, JsonObject body)
+    private FakeResponse Success(string method, JsonObject body)
     {
-        body["request_id"] = NextRequestIdLocked();
-        return FakeResponse.Json(new JsonObject { [ResponseName(call.Method)] = body }.ToJsonString(WriteOptions));
+        var copy = (JsonObject)body.DeepClone();
+        copy["request_id"] = NextRequestId();
+        return FakeResponse.Json(new JsonObject { [ResponseName(method)] = copy }.ToJsonString(WriteOptions));
     }
 
     private string ResponseName(string method)
@@ -353,8 +452,8 @@ public sealed partial class FakeTopServer : FakePlatformServer
     }
 
     // TOP request ids are short lower-case alphanumerics; a counter keeps them unique and readable in failures.
-    private string NextRequestIdLocked() =>
-        string.Create(CultureInfo.InvariantCulture, $"fk{++_requestCounter:x6}top");
+    private string NextRequestId() =>
+        string.Create(CultureInfo.InvariantCulture, $"fk{Interlocked.Increment(ref _requestCounter):x6}top");
 
     private FakeTopSeller SellerOrThrowLocked(string nick)
     {
@@ -362,24 +461,4 @@ public sealed partial class FakeTopServer : FakePlatformServer
         return _sellers.FirstOrDefault(s => s.Nick == nick)
             ?? throw new ArgumentException($"Unknown seller '{nick}'.", nameof(nick));
     }
-
-    /// <summary>Formats a time as TOP does: <c>yyyy-MM-dd HH:mm:ss</c> in GMT+8.</summary>
-    /// <param name="time">The time.</param>
-    /// <returns>The text.</returns>
-    public static string FormatTime(DateTimeOffset time) =>
-        time.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static bool TryParseTime(string? text, out DateTimeOffset time)
-    {
-        time = default;
-        if (!DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return false;
-        }
-
-        time = new DateTimeOffset(local, ChinaOffset);
-        return true;
-    }
-
-    private sealed record TopCall(string Method, FakeTopSeller Seller, Dictionary<string, string> P, DateTimeOffset Now, bool Simplify);
 }

@@ -27,14 +27,14 @@ internal sealed class TopRequestParameters
         var files = new List<string>();
         if (MultipartFormReader.IsMultipart(request.ContentType))
         {
-            if (MultipartFormReader.ReadParts(request.Body, request.ContentType!) is not { } parts)
+            if (MultipartFormReader.ReadParts(request) is not { } parts)
             {
                 return null;
             }
 
             foreach (var part in parts)
             {
-                if (part.FileName is not null)
+                if (part.IsFile)
                 {
                     files.Add(part.Name);
                 }

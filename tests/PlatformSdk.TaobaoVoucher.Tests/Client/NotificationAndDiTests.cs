@@ -4,6 +4,7 @@ using PlatformSdk.Refunds;
 using PlatformSdk.TaobaoVoucher.Models.Sending;
 using PlatformSdk.TaobaoVoucher.Notifications;
 using PlatformSdk.Top;
+using PlatformSdk.Testing;
 
 namespace PlatformSdk.TaobaoVoucher.Tests.Client;
 
@@ -12,16 +13,16 @@ public sealed class NotificationAndDiTests
     [Fact]
     public async Task Polling_source_pages_tasks_get_type_1_then_type_2_and_requests_renotify_for_tokenless_notices()
     {
-        using var stub = new VoucherStub(f => f["method"] switch
+        using var stub = new LoopbackStubServer(VoucherReplies.ByForm(f => f["method"] switch
         {
-            "taobao.vmarket.eticket.tasks.get" => VoucherStub.Ok(f["method"], (f["type"], f["page_no"]) switch
+            "taobao.vmarket.eticket.tasks.get" => VoucherReplies.Ok(f["method"], (f["type"], f["page_no"]) switch
             {
                 ("1", "1") => """{"eticket_tasks":{"eticket_task":[{"order_id":1},{"order_id":2}]},"total_results":3}""",
                 ("1", "2") => """{"eticket_tasks":{"eticket_task":[{"order_id":3}]},"total_results":3}""",
                 _ => """{"eticket_tasks":{"eticket_task":[{"order_id":2},{"order_id":4}]},"total_results":2}""",
             }),
-            _ => VoucherStub.Ok(f["method"], """{"ret_code":1}"""),
-        });
+            _ => VoucherReplies.Ok(f["method"], """{"ret_code":1}"""),
+        }));
         using var host = new VoucherHost(stub, o => o.PollingPageSize = 2);
         var processor = host.Provider.GetRequiredService<VoucherNotificationProcessor>();
 
@@ -37,7 +38,7 @@ public sealed class NotificationAndDiTests
     [Fact]
     public async Task Queue_source_feeds_notices_to_send_and_failsend_with_their_tokens()
     {
-        using var stub = new VoucherStub(f => VoucherStub.Ok(f["method"], """{"ret_code":1}"""));
+        using var stub = new LoopbackStubServer(VoucherReplies.Success("""{"ret_code":1}"""));
         using var host = new VoucherHost(stub);
         var queue = new QueueVoucherNotificationSource();
         var processor = new VoucherNotificationProcessor(host.Client, queue);
@@ -50,7 +51,7 @@ public sealed class NotificationAndDiTests
             : VoucherNoticeAnswer.Send([new("1234567" + n.OrderId, n.Num ?? 1)])), 10, CancellationToken.None);
 
         Assert.Equal([VoucherNoticeOutcome.Sent, VoucherNoticeOutcome.Sent, VoucherNoticeOutcome.FailReported], results.Select(r => r.Outcome).ToArray());
-        var forms = stub.Requests.ToArray();
+        var forms = stub.Forms().ToArray();
         Assert.Equal(("taobao.vmarket.eticket.send", "t10", "123456710:2"), (forms[0]["method"], forms[0]["token"], forms[0]["verify_codes"]));
         Assert.Equal(("taobao.vmarket.eticket.resend", "t11"), (forms[1]["method"], forms[1]["token"]));
         Assert.Equal(("taobao.vmarket.eticket.failsend", "t12", "3"), (forms[2]["method"], forms[2]["token"], forms[2]["error_code"]));
@@ -60,7 +61,7 @@ public sealed class NotificationAndDiTests
     [Fact]
     public async Task Queue_source_in_merchant_family_answers_with_ma_send()
     {
-        using var stub = new VoucherStub(f => VoucherStub.Ok(f["method"], """{"ret_code":"1"}"""));
+        using var stub = new LoopbackStubServer(VoucherReplies.Success("""{"ret_code":"1"}"""));
         using var host = new VoucherHost(stub, o => o.Family = VoucherApiFamily.Merchant);
         var queue = new QueueVoucherNotificationSource(capacity: 4);
         await queue.PublishAsync(new VoucherSendNotice { OuterId = "TB-1", Token = "tk" }, CancellationToken.None);
@@ -70,14 +71,14 @@ public sealed class NotificationAndDiTests
         var after = await queue.FetchAsync(5, CancellationToken.None);
 
         Assert.Equal(VoucherNoticeOutcome.Sent, Assert.Single(results).Outcome);
-        Assert.Equal(("taobao.eticket.merchant.ma.send", "TB-1"), (stub.Requests.Single()["method"], stub.Requests.Single()["outer_id"]));
+        Assert.Equal(("taobao.eticket.merchant.ma.send", "TB-1"), (stub.Forms().Single()["method"], stub.Forms().Single()["outer_id"]));
         Assert.Empty(after);
     }
 
     [Fact]
     public void Money_facade_applies_the_RTV14a_calculator_with_the_client_clock()
     {
-        using var stub = new VoucherStub(_ => (200, "{}"));
+        using var stub = new LoopbackStubServer(VoucherReplies.ByForm(_ => (200, "{}")));
         using var host = new VoucherHost(stub);
         var refund = host.Client.Money.UnexpiredRefund(new VoucherOrder(50.00m, 3), redeemed: 1, unredeemed: 2, ratio: 0.8m);
         Assert.Equal(79.00m, refund.Amount);

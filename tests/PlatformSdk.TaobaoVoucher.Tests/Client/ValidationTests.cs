@@ -3,6 +3,7 @@ using PlatformSdk.TaobaoVoucher.Models.Redemption;
 using PlatformSdk.TaobaoVoucher.Models.Sending;
 using PlatformSdk.TaobaoVoucher.Validation;
 using PlatformSdk.Validation;
+using PlatformSdk.Testing;
 
 namespace PlatformSdk.TaobaoVoucher.Tests.Client;
 
@@ -12,10 +13,10 @@ public sealed class ValidationTests
 
     private static async Task<PlatformValidationException> RefusedAsync(Func<TaobaoVoucherClient, Task> call)
     {
-        using var stub = new VoucherStub(f => VoucherStub.Ok(f["method"], """{"ret_code":1}"""));
+        using var stub = new LoopbackStubServer(VoucherReplies.Success("""{"ret_code":1}"""));
         using var host = new VoucherHost(stub);
         var ex = await Assert.ThrowsAsync<PlatformValidationException>(() => call(host.Client));
-        Assert.Empty(stub.Requests);
+        Assert.Empty(stub.Forms());
         return ex;
     }
 

@@ -181,7 +181,7 @@ public sealed class Fake1688TokenTests
 
         using var response = await client.Http.GetAsync(new Uri(url));
         var location = response.Headers.Location!.ToString();
-        var code = Uri.UnescapeDataString(location.Split("code=")[1].Split('&')[0]);
+        var code = FormReader.Parse(response.Headers.Location!.Query)["code"];
         var wrongRedirect = await client.ExchangeCodeAsync(code, "https://evil.example.com/");
 
         Assert.Equal(302, (int)response.StatusCode);
@@ -199,7 +199,7 @@ public sealed class Fake1688TokenTests
         var redirect = "https://erp.example.com/cb";
 
         using var response = await client.Http.GetAsync(new Uri($"{client.Fake.AuthorizeUrl}?client_id={client.AppKey}&site=1688&redirect_uri={Uri.EscapeDataString(redirect)}"));
-        var code = Uri.UnescapeDataString(response.Headers.Location!.ToString().Split("code=")[1]);
+        var code = FormReader.Parse(response.Headers.Location!.Query)["code"];
         var (_, body) = await client.ExchangeCodeAsync(code, redirect);
 
         Assert.Equal(Fake1688Seed.NoMarketShopMemberId, S(body, "memberId"));

@@ -155,7 +155,7 @@ public sealed record FakeTopVoucherOrder
     /// <summary>When the code was first sent.</summary>
     public DateTimeOffset? ShippedAt { get; init; }
 
-    /// <summary>Whether the order was refunded (<see cref="FakeTopServer.RefundOrder"/>).</summary>
+    /// <summary>Whether the order was refunded (<see cref="FakeVoucherModule.RefundOrder"/>).</summary>
     public required bool Refunded { get; init; }
 
     /// <summary>The code that can be redeemed now, or <see langword="null"/>.</summary>
