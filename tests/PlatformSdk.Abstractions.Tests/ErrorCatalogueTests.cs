@@ -2,7 +2,7 @@ using PlatformSdk.Errors;
 
 namespace PlatformSdk.Abstractions.Tests;
 
-/// <summary>Classification of platform errors with the exact strings of domain.md §5 (RLOG-*) and §2 (RJST-*).</summary>
+/// <summary>Classification of platform errors with the exact strings of docs/rules.md (RLOG-*, RJST-*).</summary>
 public class ErrorCatalogueTests
 {
     private static readonly ErrorCatalogue Catalogue = ErrorCatalogue.CreateBuilder("Logistics")

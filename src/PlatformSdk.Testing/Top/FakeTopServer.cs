@@ -11,10 +11,10 @@ namespace PlatformSdk.Testing.Top;
 /// A stateful fake of the Taobao Open Platform (TOP) REST router, <c>POST {RouterUrl}</c> (<c>/router/rest</c>), serving the
 /// e-voucher (电子凭证) APIs of both families: the legacy <c>taobao.vmarket.eticket.*</c> and the successor
 /// <c>taobao.eticket.merchant.ma.*</c>, which share one voucher state. It verifies app_key, timestamp, all three sign methods and the
-/// per-seller <c>session</c> like the router and implements RTV-10/11/12/15 of <c>domain.md</c>.
+/// per-seller <c>session</c> like the router and implements RTV-10/11/12/15 of <c>docs/rules.md</c>.
 /// </summary>
 /// <remarks>
-/// <para>Written from <c>docs/protocols/taobao-top.md</c> and the research notes, independently of <c>PlatformSdk.Top</c>. Where the
+/// <para>Written from <c>docs/protocols/taobao-top.md</c> and <c>docs/protocols/taobao-voucher.md</c>, independently of <c>PlatformSdk.Top</c>. Where the
 /// platform's exact code or text is unknown the choice is the fake's, stated on the member and in the package README.</para>
 /// <para>Replies are JSON whatever <c>format</c> says (XML is not modelled). The success wrapper is the method without its
 /// <c>taobao.</c> prefix, dots as underscores (<c>vmarket_eticket_send_response</c>), as real TOP replies are
