@@ -71,7 +71,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_03_each_shop_uses_its_own_token()
+    public async Task R168803_each_shop_uses_its_own_token()
     {
         using var stub = new StubServer(_ => (200, "{\"success\":true,\"result\":[]}"));
         var client = Client(stub);
@@ -83,7 +83,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_03_a_shop_without_a_token_fails_with_Authentication_explaining_how_to_authorize_and_sends_nothing()
+    public async Task R168803_a_shop_without_a_token_fails_with_Authentication_explaining_how_to_authorize_and_sends_nothing()
     {
         using var stub = new StubServer(_ => (200, "{}"));
         var client = Client(stub);
@@ -144,7 +144,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_02_not_subscribed_during_authorization_is_Authentication_with_the_main_account_remedy()
+    public async Task R168802_not_subscribed_during_authorization_is_Authentication_with_the_main_account_remedy()
     {
         using var stub = new StubServer(_ => (400, "{\"error_code\":\"invalid_request\",\"error_message\":\"抱歉，系统检测到您尚未订购当前应用\"}"));
         var client = Client(stub);
@@ -157,7 +157,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_13_pre_order_is_created_then_its_payment_link_is_rendered_as_QR()
+    public async Task R168813_pre_order_is_created_then_its_payment_link_is_rendered_as_QR()
     {
         using var stub = new StubServer(r => r.Api switch
         {
@@ -192,7 +192,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_04_a_shop_without_a_market_is_refused_before_sending()
+    public async Task R168804_a_shop_without_a_market_is_refused_before_sending()
     {
         using var stub = new StubServer(_ => (200, "{}"));
         var client = Client(stub);
@@ -209,7 +209,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_19_fifty_one_lines_never_reach_the_network()
+    public async Task R168819_fifty_one_lines_never_reach_the_network()
     {
         using var stub = new StubServer(_ => (200, "{}"));
         var client = Client(stub);
@@ -248,7 +248,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task RLOG_13_already_shipped_is_reported_as_AlreadyShipped_not_thrown()
+    public async Task RLOG13_already_shipped_is_reported_as_AlreadyShipped_not_thrown()
     {
         using var stub = new StubServer(_ => (200, "{\"success\":false,\"errorCode\":\"500\",\"errorMessage\":\"发货失败,订单状态为[等待买家收货]\"}"));
         var client = Client(stub);
@@ -271,7 +271,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task RLOG_05_missing_carrier_mapping_is_a_Configuration_error_and_not_retried()
+    public async Task RLOG05_missing_carrier_mapping_is_a_Configuration_error_and_not_retried()
     {
         using var stub = new StubServer(_ => (200, "{\"success\":false,\"errorCode\":\"INVALID_PARAM\",\"errorMessage\":\"cpCode and cpId can't be all null\"}"));
         var client = Client(stub);
@@ -287,7 +287,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task RLOG_52_the_same_sub_order_twice_is_refused_before_sending()
+    public async Task RLOG52_the_same_sub_order_twice_is_refused_before_sending()
     {
         using var stub = new StubServer(_ => (200, "{}"));
         var client = Client(stub);
@@ -302,7 +302,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_05_download_pages_by_20_and_resumes_from_a_persisted_cursor()
+    public async Task R168805_download_pages_by_20_and_resumes_from_a_persisted_cursor()
     {
         static string Item(long id) => $"{{\"productID\":{id},\"skuInfos\":[]}}";
         using var stub = new StubServer(r => r.Form["pageNo"] switch

@@ -35,15 +35,15 @@ public class ErrorCatalogueTests
     }
 
     [Fact]
-    public void R1688_02_remedy_says_to_subscribe_with_the_main_account()
+    public void R168802_remedy_says_to_subscribe_with_the_main_account()
         => Assert.Contains("MAIN account", Alibaba1688ErrorCatalogue.Instance.Classify("x", null, "抱歉，系统检测到您尚未订购当前应用").Remedy, StringComparison.Ordinal);
 
     [Fact]
-    public void R1688_08_remedy_points_to_download_and_matching()
+    public void R168808_remedy_points_to_download_and_matching()
         => Assert.Contains("matching", Alibaba1688ErrorCatalogue.Instance.Classify("x", null, "A : null no exist!").Remedy, StringComparison.Ordinal);
 
     [Fact]
-    public void R1688_19_remedy_says_to_split()
+    public void R168819_remedy_says_to_split()
         => Assert.Contains("Split", Alibaba1688ErrorCatalogue.Instance.Classify("x", null, "max item count is 50").Remedy, StringComparison.Ordinal);
 
     [Theory]

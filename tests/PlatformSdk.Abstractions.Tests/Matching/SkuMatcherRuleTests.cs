@@ -16,7 +16,7 @@ public class SkuMatcherRuleTests
     private static SkuMatchResult Single(PlatformItem item) => Assert.Single(SkuMatcher.Match(Catalogue, [item]).Results);
 
     [Fact]
-    public void R1688_11_Rule1_SkuCargoNumberEqualsErpSkuCode_IsMatched()
+    public void R168811_Rule1_SkuCargoNumberEqualsErpSkuCode_IsMatched()
     {
         var report = SkuMatcher.Match(Catalogue, [new PlatformItem("549605719581", "whatever", [new("s1", "TS-RED-M"), new("s2", "MUG-W")])]);
 
@@ -35,7 +35,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule2_ItemWithoutSkusCargoNumberEqualsErpProductCode_IsMatched()
+    public void R168811_Rule2_ItemWithoutSkusCargoNumberEqualsErpProductCode_IsMatched()
     {
         var result = Single(new PlatformItem("1001", "BAG-01"));
 
@@ -47,7 +47,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule2_ProductCodesOfErpSkusAreProductCodes()
+    public void R168811_Rule2_ProductCodesOfErpSkusAreProductCodes()
     {
         var result = Single(new PlatformItem("1002", "MUG-01"));
 
@@ -56,7 +56,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule2_ItemWithoutSkusDoesNotMatchAnErpSkuCode()
+    public void R168811_Rule2_ItemWithoutSkusDoesNotMatchAnErpSkuCode()
     {
         var result = Single(new PlatformItem("1003", "TS-RED-M"));
 
@@ -65,7 +65,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule3_ItemCodeEqualButSkuCodesDiffer_IsNotMatched()
+    public void R168811_Rule3_ItemCodeEqualButSkuCodesDiffer_IsNotMatched()
     {
         var report = SkuMatcher.Match(Catalogue, [new PlatformItem("1004", "TS-01", [new("s1", "TS-BLUE-M"), new("s2", "TS-RED-L")])]);
 
@@ -88,7 +88,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule3_BlankSkuCodeUnderItemEqualToProduct_IsNotMatchedAndSaysSo()
+    public void R168811_Rule3_BlankSkuCodeUnderItemEqualToProduct_IsNotMatchedAndSaysSo()
     {
         var result = Single(new PlatformItem("1005", "TS-01", [new("s1", "  ")]));
 
@@ -99,7 +99,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_SkuCodeEqualToNothing_IsNotMatchedWithReason()
+    public void R168811_SkuCodeEqualToNothing_IsNotMatchedWithReason()
     {
         var result = Single(new PlatformItem("1006", "NOPE", [new("s1", "ZZZ")]));
 
@@ -115,7 +115,7 @@ public class SkuMatcherRuleTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\u3000")]
-    public void R1688_11_BlankCargoNumbers_AreNotMatched(string? blank)
+    public void R168811_BlankCargoNumbers_AreNotMatched(string? blank)
     {
         var item = Single(new PlatformItem("1007", blank));
         var sku = Single(new PlatformItem("1008", "NOPE", [new("s1", blank)]));

@@ -50,7 +50,7 @@ public class SkuMatchingDeterminismTests
     }
 
     [Fact]
-    public void R1688_11_MidSizeRun_IsDeterministicAndCountsAddUp()
+    public void R168811_MidSizeRun_IsDeterministicAndCountsAddUp()
     {
         var first = Generate(42);
         var second = Generate(42);

@@ -15,7 +15,7 @@ public class VoucherTermsTests
     }
 
     [Fact]
-    public void RTV02_03_T_plus_N_carries_its_N_and_defaults_to_3()
+    public void RTV02_RTV03_T_plus_N_carries_its_N_and_defaults_to_3()
     {
         Assert.Equal(3, VoucherSettlementPlan.TPlusN().PayoutDays);
         Assert.Equal("T+7", VoucherSettlementPlan.TPlusN(7).ToString());
@@ -62,7 +62,7 @@ public class VoucherTermsTests
     [InlineData(VoucherItemDelivery.Mail, null, VoucherDeliveryMethod.Mail)]
     [InlineData(VoucherItemDelivery.EVoucherOrMail, VoucherDeliveryMethod.Mail, VoucherDeliveryMethod.Mail)]
     [InlineData(VoucherItemDelivery.EVoucherOrMail, VoucherDeliveryMethod.EVoucher, VoucherDeliveryMethod.EVoucher)]
-    public void RTV04_09_delivery_resolves_to_the_offered_or_picked_method(VoucherItemDelivery offered, VoucherDeliveryMethod? chosen, VoucherDeliveryMethod expected)
+    public void RTV04_RTV09_delivery_resolves_to_the_offered_or_picked_method(VoucherItemDelivery offered, VoucherDeliveryMethod? chosen, VoucherDeliveryMethod expected)
         => Assert.Equal(expected, VoucherDelivery.Resolve(offered, chosen));
 
     [Fact]
@@ -87,7 +87,7 @@ public class VoucherTermsTests
     }
 
     [Fact]
-    public void RTV09_12_order_terms_are_validated()
+    public void RTV09_RTV12_order_terms_are_validated()
     {
         static VoucherOrderTerms With(int quantity = 1, decimal price = 1m, string mobile = Voucher.Mobile, string id = "1")
             => new() { OrderId = id, Quantity = quantity, UnitPrice = price, Mobile = mobile, ValidUntil = Voucher.ValidUntil };

@@ -50,7 +50,7 @@ public class VoucherTransitionTests
 
     [Theory]
     [MemberData(nameof(AllPairs))]
-    public void RTV10_12_15_every_state_and_operation_is_either_a_listed_transition_or_a_typed_refusal(VoucherOrderState state, Operation op)
+    public void RTV10_RTV12_RTV15_every_state_and_operation_is_either_a_listed_transition_or_a_typed_refusal(VoucherOrderState state, Operation op)
     {
         var time = Voucher.Clock();
         var order = Voucher.InState(state, time);

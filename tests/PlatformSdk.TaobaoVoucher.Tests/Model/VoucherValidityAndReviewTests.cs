@@ -42,7 +42,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
-    public void RTV05_11_an_order_past_its_end_cannot_be_extended_it_must_be_expired()
+    public void RTV05_RTV11_an_order_past_its_end_cannot_be_extended_it_must_be_expired()
     {
         var order = Voucher.Sent(Voucher.Clock());
         var ex = Assert.Throws<PlatformValidationException>(() => order.ExtendValidity(Voucher.ValidUntil.AddDays(5), Voucher.ValidUntil.AddDays(1)));

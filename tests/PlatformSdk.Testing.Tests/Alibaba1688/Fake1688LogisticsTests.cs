@@ -92,7 +92,7 @@ public sealed class Fake1688LogisticsTests
     [Theory]
     [InlineData("XYZ")] // not in the shop's carrier list
     [InlineData("")]
-    public async Task RLOG_05_RLOG_12_unknown_or_missing_carrier_code(string cpCode)
+    public async Task RLOG05_RLOG12_unknown_or_missing_carrier_code(string cpCode)
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -105,7 +105,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_05_missing_extBody_is_the_same_error()
+    public async Task RLOG05_missing_extBody_is_the_same_error()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -118,7 +118,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_13_already_shipped_order()
+    public async Task RLOG13_already_shipped_order()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -132,7 +132,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_13_shipping_twice_fails_the_second_time()
+    public async Task RLOG13_shipping_twice_fails_the_second_time()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -144,7 +144,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_32_unknown_order()
+    public async Task RLOG32_unknown_order()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -156,7 +156,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_32_order_of_another_seller_is_not_found()
+    public async Task RLOG32_order_of_another_seller_is_not_found()
     {
         using var client = new Ali1688TestClient();
         var otherToken = await client.TokenAsync(Fake1688Seed.NoMarketShopMemberId);
@@ -167,7 +167,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_52_splitting_one_sub_orders_quantity_fails_to_convert_map_to_pojo()
+    public async Task RLOG52_splitting_one_sub_orders_quantity_fails_to_convert_map_to_pojo()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -180,7 +180,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_52_send_goods_that_is_not_an_array_of_orders_cannot_be_mapped()
+    public async Task RLOG52_send_goods_that_is_not_an_array_of_orders_cannot_be_mapped()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -193,7 +193,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_40_platform_timeout_hook_fails_the_next_call_only()
+    public async Task RLOG40_platform_timeout_hook_fails_the_next_call_only()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -212,7 +212,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_40_timeout_after_processing_leaves_the_order_shipped_so_a_blind_retry_sees_RLOG_13()
+    public async Task RLOG40_timeout_after_processing_leaves_the_order_shipped_so_a_blind_retry_sees_RLOG13()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
