@@ -86,6 +86,7 @@ public class RedisTokenStoreTests(RedisServerFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_two_processes_share_one_token_through_Redis_and_only_one_refreshes()
     {
         var time = new FakeTimeProvider(TokenStoreTests.Start);

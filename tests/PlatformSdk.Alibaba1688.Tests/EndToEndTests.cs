@@ -71,6 +71,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("R1688-03")]
     public async Task R168803_each_shop_uses_its_own_token()
     {
         using var stub = new StubServer(_ => (200, "{\"success\":true,\"result\":[]}"));
@@ -83,6 +84,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("R1688-03")]
     public async Task R168803_a_shop_without_a_token_fails_with_Authentication_explaining_how_to_authorize_and_sends_nothing()
     {
         using var stub = new StubServer(_ => (200, "{}"));
@@ -144,6 +146,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("R1688-02")]
     public async Task R168802_not_subscribed_during_authorization_is_Authentication_with_the_main_account_remedy()
     {
         using var stub = new StubServer(_ => (400, "{\"error_code\":\"invalid_request\",\"error_message\":\"抱歉，系统检测到您尚未订购当前应用\"}"));
@@ -157,6 +160,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("R1688-13", "R1688-15")]
     public async Task R168813_pre_order_is_created_then_its_payment_link_is_rendered_as_QR()
     {
         using var stub = new StubServer(r => r.Api switch
@@ -192,6 +196,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("R1688-04")]
     public async Task R168804_a_shop_without_a_market_is_refused_before_sending()
     {
         using var stub = new StubServer(_ => (200, "{}"));
@@ -209,6 +214,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("R1688-19")]
     public async Task R168819_fifty_one_lines_never_reach_the_network()
     {
         using var stub = new StubServer(_ => (200, "{}"));
@@ -248,6 +254,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("RLOG-13")]
     public async Task RLOG13_already_shipped_is_reported_as_AlreadyShipped_not_thrown()
     {
         using var stub = new StubServer(_ => (200, "{\"success\":false,\"errorCode\":\"500\",\"errorMessage\":\"发货失败,订单状态为[等待买家收货]\"}"));
@@ -271,6 +278,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("RLOG-05")]
     public async Task RLOG05_missing_carrier_mapping_is_a_Configuration_error_and_not_retried()
     {
         using var stub = new StubServer(_ => (200, "{\"success\":false,\"errorCode\":\"INVALID_PARAM\",\"errorMessage\":\"cpCode and cpId can't be all null\"}"));
@@ -287,6 +295,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("RLOG-52")]
     public async Task RLOG52_the_same_sub_order_twice_is_refused_before_sending()
     {
         using var stub = new StubServer(_ => (200, "{}"));
@@ -302,6 +311,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("R1688-05")]
     public async Task R168805_download_pages_by_20_and_resumes_from_a_persisted_cursor()
     {
         static string Item(long id) => $"{{\"productID\":{id},\"skuInfos\":[]}}";

@@ -6,6 +6,7 @@ namespace PlatformSdk.Alibaba1688.Tests;
 public class OfferUrlTests
 {
     [Theory]
+    [Rule("R1688-10")]
     [InlineData("https://detail.1688.com/offer/549605719581.html", 549605719581L)]
     [InlineData("https://detail.1688.com/offer/549605719581.html?spm=a2615.7691456.autotrace-offerGeneral.1", 549605719581L)]
     [InlineData("https://detail.1688.com/offer/549605719581.html?spm=a&sk=consign&__x=1#detail", 549605719581L)]
@@ -15,6 +16,7 @@ public class OfferUrlTests
         => Assert.Equal(expected, Alibaba1688OfferUrl.Parse(url));
 
     [Theory]
+    [Rule("R1688-10")]
     [InlineData(null, "required")]
     [InlineData("", "required")]
     [InlineData("549605719581", "absolute")]

@@ -82,6 +82,7 @@ public class OptionsTests
     }
 
     [Fact]
+    [Rule("R1688-01")]
     public void R168801_endpoints_cannot_come_from_configuration()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -97,6 +98,7 @@ public class OptionsTests
     }
 
     [Fact]
+    [Rule("R1688-01")]
     public void R168801_production_endpoints_are_the_domestic_site()
     {
         Assert.Equal("gw.open.1688.com", Alibaba1688Endpoints.Production.GatewayBaseUrl.Host);

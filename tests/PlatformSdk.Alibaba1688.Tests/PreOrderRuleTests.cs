@@ -12,6 +12,7 @@ public class PreOrderRuleTests
         => new() { SalesOrderId = "SO1", Lines = Enumerable.Range(1, lines).Select(i => Line(i)).ToArray(), Freight = freight };
 
     [Theory]
+    [Rule("R1688-13")]
     [InlineData(0.01, Alibaba1688LogisticsMode.Express)]
     [InlineData(12, Alibaba1688LogisticsMode.Express)]
     [InlineData(0, Alibaba1688LogisticsMode.SelfPickup)]
@@ -22,6 +23,7 @@ public class PreOrderRuleTests
     }
 
     [Fact]
+    [Rule("R1688-13")]
     public void R168813_negative_freight_is_rejected()
     {
         Assert.Equal("R1688-13", Assert.Throws<PlatformValidationException>(() => Alibaba1688PreOrderRules.LogisticsModeFor(-0.01m)).RuleId);
@@ -29,6 +31,7 @@ public class PreOrderRuleTests
     }
 
     [Fact]
+    [Rule("R1688-19")]
     public void R168819_fifty_lines_are_accepted_and_fifty_one_rejected_before_sending()
     {
         Alibaba1688PreOrderValidator.Validate(Order(50));
@@ -40,6 +43,7 @@ public class PreOrderRuleTests
     }
 
     [Fact]
+    [Rule("R1688-19")]
     public void R168819_splitter_makes_valid_parts_with_freight_on_the_first_only()
     {
         var order = Order(120, freight: 15m);
@@ -57,6 +61,7 @@ public class PreOrderRuleTests
     }
 
     [Fact]
+    [Rule("R1688-19")]
     public void R168819_an_order_within_the_limit_is_returned_unchanged()
     {
         var order = Order(50, 3m);
@@ -65,6 +70,7 @@ public class PreOrderRuleTests
     }
 
     [Fact]
+    [Rule("R1688-19")]
     public void R168819_splitter_honours_a_smaller_part_size_and_refuses_more_than_50()
     {
         Assert.Equal(3, Alibaba1688PreOrderValidator.Split(Order(7), 3).Count);
@@ -83,6 +89,7 @@ public class PreOrderRuleTests
     }
 
     [Fact]
+    [Rule("R1688-23")]
     public void R168823_a_100_line_repriced_to_30_is_flagged_at_70_percent()
     {
         var flagged = Assert.Single(Alibaba1688PreOrderRules.FindPriceDeviations([Line(1, 10m, 10m), Line(2, 30m, 100m)]));
@@ -93,6 +100,7 @@ public class PreOrderRuleTests
     }
 
     [Theory]
+    [Rule("R1688-23")]
     [InlineData(70, false)]
     [InlineData(130, false)]
     [InlineData(69.99, true)]
@@ -102,10 +110,12 @@ public class PreOrderRuleTests
         => Assert.Equal(flagged, Alibaba1688PreOrderRules.FindPriceDeviations([Line(1, price, 100m)]).Count == 1);
 
     [Fact]
+    [Rule("R1688-23")]
     public void R168823_lines_without_a_list_price_are_not_compared()
         => Assert.Empty(Alibaba1688PreOrderRules.FindPriceDeviations([Line(1, 5m, 0m)]));
 
     [Fact]
+    [Rule("R1688-20")]
     public void R168820_settlement_is_automatic_on_day_10_after_shipping()
     {
         var shipped = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8));
@@ -114,6 +124,7 @@ public class PreOrderRuleTests
     }
 
     [Fact]
+    [Rule("R1688-20")]
     public void R168820_an_earlier_buyer_confirmation_settles_at_confirmation()
     {
         var shipped = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8));
@@ -124,6 +135,7 @@ public class PreOrderRuleTests
     }
 
     [Theory]
+    [Rule("R1688-24")]
     [InlineData(0, Alibaba1688MedalLevel.None)]
     [InlineData(0.01, Alibaba1688MedalLevel.OneA)]
     [InlineData(9_999.99, Alibaba1688MedalLevel.OneA)]
@@ -139,10 +151,12 @@ public class PreOrderRuleTests
         => Assert.Equal(level, Alibaba1688PreOrderRules.MedalLevelFor(amount));
 
     [Fact]
+    [Rule("R1688-24")]
     public void R168824_negative_amount_is_refused()
         => Assert.Throws<ArgumentOutOfRangeException>(() => Alibaba1688PreOrderRules.MedalLevelFor(-1m));
 
     [Fact]
+    [Rule("R1688-16")]
     public void R168816_payment_qr_renders_as_png_and_svg()
     {
         const string url = "https://trade.1688.com/order/cashier.htm?orderId=123456789012";

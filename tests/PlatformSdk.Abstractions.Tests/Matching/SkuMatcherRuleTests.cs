@@ -16,6 +16,7 @@ public class SkuMatcherRuleTests
     private static SkuMatchResult Single(PlatformItem item) => Assert.Single(SkuMatcher.Match(Catalogue, [item]).Results);
 
     [Fact]
+    [Rule("R1688-11")]
     public void R168811_Rule1_SkuCargoNumberEqualsErpSkuCode_IsMatched()
     {
         var report = SkuMatcher.Match(Catalogue, [new PlatformItem("549605719581", "whatever", [new("s1", "TS-RED-M"), new("s2", "MUG-W")])]);
@@ -35,6 +36,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public void R168811_Rule2_ItemWithoutSkusCargoNumberEqualsErpProductCode_IsMatched()
     {
         var result = Single(new PlatformItem("1001", "BAG-01"));
@@ -47,6 +49,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public void R168811_Rule2_ProductCodesOfErpSkusAreProductCodes()
     {
         var result = Single(new PlatformItem("1002", "MUG-01"));
@@ -56,6 +59,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public void R168811_Rule2_ItemWithoutSkusDoesNotMatchAnErpSkuCode()
     {
         var result = Single(new PlatformItem("1003", "TS-RED-M"));
@@ -65,6 +69,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public void R168811_Rule3_ItemCodeEqualButSkuCodesDiffer_IsNotMatched()
     {
         var report = SkuMatcher.Match(Catalogue, [new PlatformItem("1004", "TS-01", [new("s1", "TS-BLUE-M"), new("s2", "TS-RED-L")])]);
@@ -88,6 +93,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public void R168811_Rule3_BlankSkuCodeUnderItemEqualToProduct_IsNotMatchedAndSaysSo()
     {
         var result = Single(new PlatformItem("1005", "TS-01", [new("s1", "  ")]));
@@ -99,6 +105,7 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public void R168811_SkuCodeEqualToNothing_IsNotMatchedWithReason()
     {
         var result = Single(new PlatformItem("1006", "NOPE", [new("s1", "ZZZ")]));
@@ -111,6 +118,7 @@ public class SkuMatcherRuleTests
     }
 
     [Theory]
+    [Rule("R1688-11")]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

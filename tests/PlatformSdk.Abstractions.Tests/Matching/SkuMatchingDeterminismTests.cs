@@ -50,6 +50,7 @@ public class SkuMatchingDeterminismTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public void R168811_MidSizeRun_IsDeterministicAndCountsAddUp()
     {
         var first = Generate(42);

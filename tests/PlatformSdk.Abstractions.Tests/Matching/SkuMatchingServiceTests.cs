@@ -26,6 +26,7 @@ public class SkuMatchingServiceTests
     private SkuMatchingService Service() => new(_store, _time);
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task R168811_AutoMatch_PersistsAutoMatchesStampedWithTheClock()
     {
         var report = await Service().AutoMatchAsync(Shop, Catalogue, Items);
@@ -43,6 +44,7 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task R168811_Rule4_RerunningNeverRematchesMatchedItems()
     {
         var service = Service();
@@ -69,6 +71,7 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task R168811_Rule4_ManualMatchIsNeverAutoMatched()
     {
         var service = Service();
@@ -87,6 +90,7 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task R168811_ManualRematch_ReplacesAnAutoMatchAndIsRecordedAsManual()
     {
         var service = Service();
@@ -110,6 +114,7 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task R168811_ManualMatchOfUnmatchedItem_HasNoPrevious()
     {
         var change = await Service().MatchManuallyAsync(Shop, new PlatformSkuKey("9", null), null, "BAG-02");
@@ -119,6 +124,7 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task R168811_ManualMatch_ValidatesBeforeWriting()
     {
         var service = Service();
@@ -135,6 +141,7 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task R168811_Unmatch_LetsTheNextRunMatchAgain()
     {
         var service = Service();
@@ -151,6 +158,7 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task R168811_Rule4_StoreKeepsAMatchRecordedDuringARun()
     {
         var manual = new SkuMatch(new("549605719581", "s1"), "TS-BLK-M", "TS-01", SkuMatchKind.Manual, SkuMatchRule.None, Start);
@@ -164,6 +172,7 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task R168811_MatchesCanBeUsedInPreOrders()
     {
         var service = Service();

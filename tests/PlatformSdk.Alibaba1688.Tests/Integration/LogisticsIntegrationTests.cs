@@ -26,6 +26,7 @@ public sealed class LogisticsIntegrationTests
     };
 
     [Fact]
+    [Rule("RLOG-05")]
     public async Task RLOG05_carriers_list_gives_the_company_numbers_to_map()
     {
         var (h, shop) = await AuthorizedAsync();
@@ -38,6 +39,7 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
+    [Rule("RLOG-13")]
     public async Task RLOG13_shipping_a_paid_order_ships_it_and_shipping_again_is_AlreadyShipped_not_an_error()
     {
         var (h, shop) = await AuthorizedAsync();
@@ -58,6 +60,7 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
+    [Rule("RLOG-13")]
     public async Task RLOG13_a_seeded_shipped_order_is_AlreadyShipped()
     {
         var (h, shop) = await AuthorizedAsync();
@@ -70,6 +73,7 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
+    [Rule("RLOG-05", "RLOG-12")]
     public async Task RLOG05_RLOG12_an_unknown_carrier_code_is_Configuration_with_the_remap_remedy_and_not_retried()
     {
         var (h, shop) = await AuthorizedAsync();
@@ -85,6 +89,7 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
+    [Rule("RLOG-52")]
     public async Task RLOG52_splitting_one_sub_orders_quantity_is_Validation_from_the_platform_and_refused_locally_when_repeated()
     {
         var (h, shop) = await AuthorizedAsync();
@@ -104,6 +109,7 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
+    [Rule("RLOG-32")]
     public async Task RLOG32_an_order_1688_does_not_find_is_Transient_but_shipping_is_a_non_idempotent_write_and_is_sent_once()
     {
         var (h, shop) = await AuthorizedAsync();
@@ -123,6 +129,7 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
+    [Rule("RLOG-40")]
     public async Task RLOG40_a_platform_timeout_on_shipping_is_not_retried_blindly_and_the_callers_retry_succeeds()
     {
         var (h, shop) = await AuthorizedAsync();
@@ -141,6 +148,7 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
+    [Rule("RLOG-13", "RLOG-40")]
     public async Task RLOG40_RLOG13_a_timeout_after_the_platform_shipped_makes_the_callers_retry_AlreadyShipped_never_a_second_shipment()
     {
         var (h, shop) = await AuthorizedAsync();

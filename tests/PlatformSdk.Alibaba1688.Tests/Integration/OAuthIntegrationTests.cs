@@ -25,6 +25,7 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-03")]
     public async Task R168803_two_shops_each_call_with_their_own_token_and_see_their_own_data()
     {
         using var h = Fake1688Harness.Create();
@@ -44,6 +45,7 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-03")]
     public async Task R168803_a_shop_never_authorized_fails_with_Authentication_and_nothing_is_sent()
     {
         using var h = Fake1688Harness.Create();
@@ -57,6 +59,7 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-02")]
     public async Task R168802_unsubscribed_shop_authorize_page_refuses_and_a_revoked_subscription_surfaces_Authentication_with_the_main_account_remedy()
     {
         using var h = Fake1688Harness.Create();
@@ -81,6 +84,7 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-03")]
     public async Task R168803_token_expired_on_the_platform_is_refreshed_once_and_the_call_succeeds()
     {
         using var h = Fake1688Harness.Create();
@@ -98,6 +102,7 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-03")]
     public async Task R168803_clock_past_10_hours_refreshes_before_sending_and_keeps_the_refresh_token_the_reply_omits()
     {
         using var h = Fake1688Harness.Create();
@@ -118,6 +123,7 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-03")]
     public async Task R168803_concurrent_calls_with_a_rejected_token_share_exactly_one_refresh()
     {
         using var h = Fake1688Harness.Create();

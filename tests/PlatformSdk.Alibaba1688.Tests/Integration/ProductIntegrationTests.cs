@@ -9,6 +9,7 @@ public sealed class ProductIntegrationTests
     private static Alibaba1688Image Image(int index, int bytes = 1024) => new($"photo-{index}.jpg", new byte[bytes]);
 
     [Fact]
+    [Rule("R1688-06", "R1688-07")]
     public async Task R168806_R168807_publish_with_7_images_uploads_5_reports_2_dropped_and_the_offer_is_private_and_tradable()
     {
         using var h = Fake1688Harness.Create();
@@ -38,6 +39,7 @@ public sealed class ProductIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-06")]
     public async Task R168806_an_image_over_2_MB_is_refused_with_index_and_size_and_nothing_is_sent()
     {
         using var h = Fake1688Harness.Create();
@@ -60,6 +62,7 @@ public sealed class ProductIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-10")]
     public async Task R168810_download_by_id_and_by_offer_link_returns_skus_and_cargo_numbers()
     {
         using var h = Fake1688Harness.Create();
@@ -80,6 +83,7 @@ public sealed class ProductIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-10")]
     public async Task R168810_a_link_that_is_not_a_1688_offer_is_refused_before_sending()
     {
         using var h = Fake1688Harness.Create();
@@ -94,6 +98,7 @@ public sealed class ProductIntegrationTests
     }
 
     [Fact]
+    [Rule("R1688-05", "R1688-09")]
     public async Task R168805_R168809_download_all_is_resumable_from_the_cursor_without_duplicates_or_gaps()
     {
         using var h = Fake1688Harness.Create();

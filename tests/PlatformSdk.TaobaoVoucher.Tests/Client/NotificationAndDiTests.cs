@@ -75,6 +75,7 @@ public sealed class NotificationAndDiTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void Money_facade_applies_the_RTV14a_calculator_with_the_client_clock()
     {
         using var stub = new VoucherStub(_ => (200, "{}"));
@@ -114,6 +115,7 @@ public sealed class NotificationAndDiTests
     }
 
     [Fact]
+    [Rule("RTV-06")]
     public void RTV06_code_merchant_id_must_be_positive()
         => Assert.Contains("CodeMerchantId", StartFails(o => { o.Seller = "shop-a"; o.CodeMerchantId = 0; }).Message, StringComparison.Ordinal);
 

@@ -90,6 +90,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Theory]
+    [Rule("RLOG-05", "RLOG-12")]
     [InlineData("XYZ")] // not in the shop's carrier list
     [InlineData("")]
     public async Task RLOG05_RLOG12_unknown_or_missing_carrier_code(string cpCode)
@@ -105,6 +106,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
+    [Rule("RLOG-05")]
     public async Task RLOG05_missing_extBody_is_the_same_error()
     {
         var (client, token) = await StartAsync();
@@ -118,6 +120,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
+    [Rule("RLOG-13")]
     public async Task RLOG13_already_shipped_order()
     {
         var (client, token) = await StartAsync();
@@ -132,6 +135,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
+    [Rule("RLOG-13")]
     public async Task RLOG13_shipping_twice_fails_the_second_time()
     {
         var (client, token) = await StartAsync();
@@ -144,6 +148,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
+    [Rule("RLOG-32")]
     public async Task RLOG32_unknown_order()
     {
         var (client, token) = await StartAsync();
@@ -156,6 +161,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
+    [Rule("RLOG-32")]
     public async Task RLOG32_order_of_another_seller_is_not_found()
     {
         using var client = new Ali1688TestClient();
@@ -167,6 +173,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
+    [Rule("RLOG-52")]
     public async Task RLOG52_splitting_one_sub_orders_quantity_fails_to_convert_map_to_pojo()
     {
         var (client, token) = await StartAsync();
@@ -180,6 +187,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
+    [Rule("RLOG-52")]
     public async Task RLOG52_send_goods_that_is_not_an_array_of_orders_cannot_be_mapped()
     {
         var (client, token) = await StartAsync();
@@ -193,6 +201,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
+    [Rule("RLOG-40")]
     public async Task RLOG40_platform_timeout_hook_fails_the_next_call_only()
     {
         var (client, token) = await StartAsync();
@@ -212,6 +221,7 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
+    [Rule("RLOG-13", "RLOG-40")]
     public async Task RLOG40_timeout_after_processing_leaves_the_order_shipped_so_a_blind_retry_sees_RLOG13()
     {
         var (client, token) = await StartAsync();

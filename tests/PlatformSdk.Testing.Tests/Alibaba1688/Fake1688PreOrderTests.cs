@@ -84,6 +84,7 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
+    [Rule("R1688-19")]
     public async Task R168819_more_than_50_lines_fails_with_max_item_count_is_50()
     {
         var (client, token) = await StartAsync();
@@ -98,6 +99,7 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
+    [Rule("R1688-19")]
     public async Task R168819_exactly_50_lines_are_accepted()
     {
         var (client, token) = await StartAsync();
@@ -111,6 +113,7 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
+    [Rule("R1688-04")]
     public async Task R168804_shop_without_market_cannot_create_pre_orders()
     {
         var (client, token) = await StartAsync(Fake1688Seed.NoMarketShopMemberId);
@@ -123,6 +126,7 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
+    [Rule("R1688-04")]
     public async Task R168804_binding_market_other_allows_pre_orders()
     {
         var (client, token) = await StartAsync(Fake1688Seed.NoMarketShopMemberId);
@@ -136,6 +140,7 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
+    [Rule("R1688-08")]
     public async Task R168808_skus_added_to_a_simple_offer_make_lines_without_spec_fail_with_null_no_exist()
     {
         var (client, token) = await StartAsync();
@@ -152,6 +157,7 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
+    [Rule("R1688-12")]
     public async Task R168812_deleted_offer_is_not_tradable_online()
     {
         var (client, token) = await StartAsync();
@@ -193,6 +199,7 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
+    [Rule("R1688-16")]
     public async Task R168816_pay_url_is_single_use_first_scan_opens_later_scans_are_locked()
     {
         var (client, token) = await StartAsync();
@@ -214,6 +221,7 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
+    [Rule("R1688-16")]
     public async Task R168816_ScanPayUrl_hook_locks_like_a_get()
     {
         var (client, token) = await StartAsync();
@@ -227,6 +235,7 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
+    [Rule("R1688-17")]
     public async Task R168817_paid_pre_order_becomes_a_formal_order_waiting_for_shipment()
     {
         var (client, token) = await StartAsync();

@@ -23,6 +23,7 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
+    [Rule("R1688-06")]
     public async Task R168806_image_of_exactly_2MB_is_stored_with_its_byte_size()
     {
         using var client = new Ali1688TestClient();
@@ -38,6 +39,7 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
+    [Rule("R1688-06")]
     public async Task R168806_image_over_2MB_is_rejected()
     {
         using var client = new Ali1688TestClient();
@@ -65,6 +67,7 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
+    [Rule("R1688-07", "R1688-08")]
     public async Task R168807_R168808_publish_without_skus_creates_a_private_tradable_simple_offer()
     {
         using var client = new Ali1688TestClient();
@@ -118,6 +121,7 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
+    [Rule("R1688-11")]
     public async Task Product_get_returns_sku_infos_with_spec_id_sku_id_cargo_number_and_price_R168811()
     {
         using var client = new Ali1688TestClient();
@@ -137,6 +141,7 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
+    [Rule("R1688-05")]
     public async Task R168805_product_list_pages_of_at_most_20_from_page_1_with_total_records()
     {
         using var client = new Ali1688TestClient();
@@ -176,6 +181,7 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
+    [Rule("R1688-12")]
     public async Task R168812_deleted_offer_leaves_the_default_list_and_shows_status_deleted()
     {
         using var client = new Ali1688TestClient();

@@ -132,6 +132,7 @@ public sealed class Fake1688SignatureTests
     }
 
     [Fact]
+    [Rule("R1688-06")]
     public async Task Image_bytes_are_not_signed_R168806()
     {
         using var client = new Ali1688TestClient();

@@ -206,6 +206,7 @@ public sealed class Fake1688TokenTests
     }
 
     [Fact]
+    [Rule("R1688-01")]
     public async Task Authorize_page_rejects_the_international_site_R168801()
     {
         using var client = new Ali1688TestClient();
@@ -217,6 +218,7 @@ public sealed class Fake1688TokenTests
     }
 
     [Fact]
+    [Rule("R1688-02")]
     public async Task R168802_unsubscribed_main_account_cannot_authorize()
     {
         using var client = new Ali1688TestClient();
@@ -232,6 +234,7 @@ public sealed class Fake1688TokenTests
     }
 
     [Fact]
+    [Rule("R1688-02")]
     public async Task R168802_subscription_lapse_revokes_tokens_and_refresh_reports_not_subscribed()
     {
         using var client = new Ali1688TestClient();
@@ -247,6 +250,7 @@ public sealed class Fake1688TokenTests
     }
 
     [Fact]
+    [Rule("R1688-03")]
     public async Task R168803_each_shop_sees_only_its_own_offers_with_its_own_token()
     {
         using var client = new Ali1688TestClient();

@@ -44,6 +44,7 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
+    [Rule("RTV-10", "RTV-12", "RTV-15")]
     public async Task RTV10_RTV12_RTV15_legacy_send_consume_1_of_3_new_code_old_void_reverse_then_expire()
     {
         var n = Notice();
@@ -98,6 +99,7 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
+    [Rule("RTV-15")]
     public async Task RTV15_consuming_everything_makes_the_order_Used_and_refund_makes_it_Unavailable()
     {
         var n = Notice(units: 2);
@@ -149,6 +151,7 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public async Task RTV10_resend_once_per_calendar_day_in_GMT_plus_8()
     {
         var n = Notice();
@@ -173,6 +176,7 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("12345:3")]
     [InlineData("123456789012:3")]
     [InlineData("12ab5678:3")]
@@ -187,12 +191,14 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("123456:3")]
     [InlineData("12345678901:3")]
     public async Task RTV12_six_and_eleven_digit_codes_are_accepted(string codes) =>
         Ok(await LegacySendAsync(Notice(), codes), FakeTopMethods.VmarketSend);
 
     [Fact]
+    [Rule("RTV-12")]
     public async Task RTV12_one_code_must_stand_for_all_units()
     {
         var n = Notice();
@@ -210,6 +216,7 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public async Task RTV12_mobile_last_4_mismatch_is_refused()
     {
         var n = Notice();
@@ -228,6 +235,7 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
+    [Rule("RTV-11")]
     public async Task RTV11_validity_extends_forward_only_in_both_families()
     {
         Notice();
@@ -269,6 +277,7 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public async Task RTV12_merchant_family_send_available_consume_with_isv_ma_list_reverse()
     {
         var n = Notice();
