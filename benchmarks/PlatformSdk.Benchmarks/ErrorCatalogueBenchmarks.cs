@@ -14,7 +14,7 @@ public class ErrorCatalogueBenchmarks
     private string _longMessage = null!;
     private string _longUnknownMessage = null!;
 
-    /// <summary>The shipment messages of domain.md §5 plus codes and sub-codes: about 60 entries, like a real platform.</summary>
+    /// <summary>The shipment messages of docs/rules.md (RLOG-*) plus codes and sub-codes: about 60 entries, like a real platform.</summary>
     [GlobalSetup]
     public void Setup()
     {

@@ -12,7 +12,7 @@ using V = PlatformSdk.TaobaoVoucher.Validation.VoucherRequestValidator;
 namespace PlatformSdk.TaobaoVoucher;
 
 /// <summary>
-/// The successor <c>taobao.eticket.merchant.ma.*</c> APIs (research §3.2). A <c>ret_code</c> outside
+/// The successor <c>taobao.eticket.merchant.ma.*</c> APIs (docs/protocols/taobao-voucher.md §2). A <c>ret_code</c> outside
 /// <see cref="TaobaoVoucherWireChoices.MerchantSuccessRetCodes"/> throws <see cref="PlatformException"/> (code
 /// <c>eticket-merchant-ret-code</c>, sub-code = the ret_code, message = <c>ret_msg</c>).
 /// </summary>

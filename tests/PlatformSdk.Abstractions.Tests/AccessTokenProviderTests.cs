@@ -64,6 +64,7 @@ public class AccessTokenProviderTests
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_single_flight_100_concurrent_callers_cause_exactly_one_acquire()
     {
         const int callers = 100;
@@ -94,6 +95,7 @@ public class AccessTokenProviderTests
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_concurrent_rejections_of_the_same_token_refresh_once()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -112,6 +114,7 @@ public class AccessTokenProviderTests
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_a_late_rejection_of_an_already_replaced_token_gets_the_replacement_without_refreshing()
     {
         var source = new ScriptedSource(_time);
@@ -221,6 +224,7 @@ public class AccessTokenProviderTests
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public void RJST02_EffectiveValue_serves_the_previous_token_until_the_new_one_activates()
     {
         var token = new AccessToken("new-token", Start.AddDays(30))

@@ -2,7 +2,7 @@ using PlatformSdk.Errors;
 
 namespace PlatformSdk.Abstractions.Tests;
 
-/// <summary>Classification of platform errors with the exact strings of domain.md §5 (RLOG-*) and §2 (RJST-*).</summary>
+/// <summary>Classification of platform errors with the exact strings of docs/rules.md (RLOG-*, RJST-*).</summary>
 public class ErrorCatalogueTests
 {
     private static readonly ErrorCatalogue Catalogue = ErrorCatalogue.CreateBuilder("Logistics")
@@ -28,6 +28,7 @@ public class ErrorCatalogueTests
         .Build();
 
     [Theory]
+    [Rule("RLOG-11", "RLOG-13", "RLOG-35", "RLOG-36", "RLOG-37", "RLOG-41", "RLOG-48", "RLOG-49", "RLOG-52")]
     [InlineData("拆单校验未通过#P38", "RLOG-11")]
     [InlineData("发货失败:拆单校验未通过#P38 (tid=3791234567890123)", "RLOG-11")]
     [InlineData("拆单校验未通过＃Ｐ38", "RLOG-11")] // full-width # and P
@@ -63,6 +64,7 @@ public class ErrorCatalogueTests
         => Assert.Null(Catalogue.Find(code: null, subCode: null, message));
 
     [Fact]
+    [Rule("RJST-07")]
     public void RJST07_exact_code_matches()
     {
         var entry = Catalogue.Find("170", null, "店铺编号[10086]对应公司与系统配置的不一致,请检查配置!");
@@ -84,6 +86,7 @@ public class ErrorCatalogueTests
         => Assert.Null(Catalogue.Find("ISP.remote-service-error", null, null));
 
     [Fact]
+    [Rule("RLOG-04")]
     public void RLOG04_sub_code_matches_exactly_and_by_prefix()
     {
         Assert.Equal("RLOG-04", Catalogue.Find("15", "biz.custom.addorderdelivery.invalid-biz:101", null)?.RuleId);
@@ -92,6 +95,7 @@ public class ErrorCatalogueTests
     }
 
     [Fact]
+    [Rule("RJST-07", "RLOG-04", "RLOG-11")]
     public void Precedence_is_sub_code_then_message_fragment_then_code()
     {
         const string message = "拆单校验未通过#P38";
@@ -103,6 +107,7 @@ public class ErrorCatalogueTests
     }
 
     [Theory]
+    [Rule("RLOG-13", "RLOG-35")]
     [InlineData("发货失败,订单状态为[等待买家收货]", "RLOG-13")]
     [InlineData("发货失败，订单有退款需要处理", "RLOG-35")]
     [InlineData("发货失败,网络异常", null)] // only the generic fragment matches
@@ -119,6 +124,7 @@ public class ErrorCatalogueTests
     }
 
     [Fact]
+    [Rule("RLOG-13")]
     public void Classify_known_error_carries_category_remedy_rule_and_response_details()
     {
         var error = Catalogue.Classify("15", null, "发货失败，订单状态为【等待买家收货】", httpStatus: 200, requestId: "req-42");
@@ -173,6 +179,7 @@ public class ErrorCatalogueTests
     }
 
     [Fact]
+    [Rule("RLOG-13")]
     public void RLOG13_Build_rejects_fragments_that_differ_only_in_punctuation_width()
     {
         var builder = ErrorCatalogue.CreateBuilder("P")
@@ -208,6 +215,7 @@ public class ErrorCatalogueTests
         => Assert.Equal(expected, PlatformMessageText.Normalize(text));
 
     [Fact]
+    [Rule("RLOG-13")]
     public void PlatformMessageText_Contains_works_on_long_messages_too()
     {
         var longMessage = new string('x', 2000) + "发货失败，订单状态为【等待买家收货】";

@@ -6,6 +6,7 @@ namespace PlatformSdk.Abstractions.Tests;
 public class ExceptionTests
 {
     [Fact]
+    [Rule("RJST-20")]
     public void RJST20_validation_exception_names_field_value_and_rule()
     {
         var ex = new PlatformValidationException("Jushuitan", "items[2].amount", "-1.00", "RJST-20", "the amount must not be negative.");
@@ -27,6 +28,7 @@ public class ExceptionTests
     }
 
     [Fact]
+    [Rule("RJST-01")]
     public void RJST01_validation_exception_with_null_value_never_echoes_it()
     {
         var ex = new PlatformValidationException("Jushuitan", "partnerkey", null, "RJST-01", "leading or trailing whitespace is not allowed.");
@@ -47,6 +49,7 @@ public class ExceptionTests
     }
 
     [Fact]
+    [Rule("RLOG-11")]
     public void PlatformException_exposes_the_error_and_builds_its_message_from_it()
     {
         var inner = new IOException("reset");
@@ -74,6 +77,7 @@ public class ExceptionTests
         => Assert.Throws<ArgumentNullException>(() => new PlatformException(null!));
 
     [Fact]
+    [Rule("RJST-14")]
     public void ValidationGuard_Required_rejects_blank_values()
     {
         var guard = new ValidationGuard("Jushuitan");
@@ -86,6 +90,7 @@ public class ExceptionTests
     }
 
     [Fact]
+    [Rule("RLOG-10")]
     public void RLOG10_ValidationGuard_MaxLength_names_the_limit_and_the_length()
     {
         var guard = new ValidationGuard("Taobao");
@@ -98,6 +103,7 @@ public class ExceptionTests
     }
 
     [Theory]
+    [Rule("RJST-20")]
     [InlineData("-0.01", "must not be negative")]
     [InlineData("1.234", "at most two decimal places")]
     public void RJST20_ValidationGuard_NonNegativeFen_rejects_negative_and_sub_fen_amounts(string amount, string problem)

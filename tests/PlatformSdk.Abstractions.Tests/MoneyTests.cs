@@ -3,7 +3,7 @@ using PlatformSdk.Money;
 
 namespace PlatformSdk.Abstractions.Tests;
 
-/// <summary>CNY arithmetic: fen rounding half away from zero (domain.md preamble: never banker's rounding, never a negative refund).</summary>
+/// <summary>CNY arithmetic: fen rounding half away from zero (docs/rules.md, general conventions: never banker's rounding, never a negative refund).</summary>
 public class MoneyTests
 {
     [Theory]

@@ -6,6 +6,7 @@ namespace PlatformSdk.Abstractions.Tests;
 public class OrderAmountCheckTests
 {
     [Fact]
+    [Rule("RJST-20")]
     public void RJST20_consistent_order_has_no_mismatches()
     {
         var check = OrderAmountCheck.Evaluate([10.00m, 20.50m], 5.00m, 35.50m, [30.00m]);
@@ -20,6 +21,7 @@ public class OrderAmountCheckTests
     }
 
     [Fact]
+    [Rule("RJST-20")]
     public void RJST20_payable_mismatch_reports_both_sides_and_the_difference()
     {
         var check = OrderAmountCheck.Evaluate([10m, 20m], 5m, 36m, [36m]);
@@ -36,6 +38,7 @@ public class OrderAmountCheckTests
     }
 
     [Fact]
+    [Rule("RJST-20")]
     public void RJST20_overpayment_is_a_mismatch_naming_paid_and_payable()
     {
         var check = OrderAmountCheck.Evaluate([30m], 5m, 35m, [20m, 20m]);
@@ -49,6 +52,7 @@ public class OrderAmountCheckTests
     }
 
     [Fact]
+    [Rule("RJST-20")]
     public void RJST20_declared_discount_that_matches_the_payments_is_consistent()
     {
         var check = OrderAmountCheck.Evaluate([30m], 5m, 35m, [30m], expectedDiscount: 5m);
@@ -58,6 +62,7 @@ public class OrderAmountCheckTests
     }
 
     [Fact]
+    [Rule("RJST-20")]
     public void RJST20_declared_discount_mismatch_reports_implied_and_declared_discount()
     {
         var check = OrderAmountCheck.Evaluate([30m], 5m, 35m, [30m], expectedDiscount: 4m);
@@ -72,6 +77,7 @@ public class OrderAmountCheckTests
     }
 
     [Fact]
+    [Rule("RJST-20")]
     public void RJST20_both_identities_broken_gives_two_sentences()
     {
         var check = OrderAmountCheck.Evaluate([10m], 0m, 12m, [20m]);
@@ -80,6 +86,7 @@ public class OrderAmountCheckTests
     }
 
     [Fact]
+    [Rule("RJST-19")]
     public void RJST19_unpaid_order_checks_only_the_payable_identity()
     {
         var check = OrderAmountCheck.Evaluate([10m, 20m], 5m, 35m, [], expectedDiscount: 3m);
@@ -91,6 +98,7 @@ public class OrderAmountCheckTests
     }
 
     [Fact]
+    [Rule("RJST-18")]
     public void RJST18_gifts_are_zero_amount_lines_and_do_not_break_the_identities()
     {
         var order = new PlatformOrder

@@ -33,6 +33,7 @@ public class PipelineTests
     }
 
     [Fact]
+    [Rule("RLOG-16")]
     public async Task RLOG16_Read_retries_a_platform_transient_code_and_succeeds()
     {
         using var h = PipelineHarness.Create(n => n < 3 ? ServerReply.Json(500, "系统当前正处于访问高峰，稍后重试即可成功") : ServerReply.Ok);
@@ -48,6 +49,7 @@ public class PipelineTests
     }
 
     [Fact]
+    [Rule("RLOG-41")]
     public async Task RLOG41_IdempotentWrite_retries_Throttled()
     {
         using var h = PipelineHarness.Create(n => n == 1 ? ServerReply.Json(429001, "QPS over limit") : ServerReply.Ok);
@@ -88,6 +90,7 @@ public class PipelineTests
     }
 
     [Fact]
+    [Rule("RLOG-40")]
     public async Task RLOG40_a_backend_timeout_reported_in_a_200_body_leaves_a_write_possibly_processed_but_not_a_read()
     {
         using var h = PipelineHarness.Create(_ => new ServerReply(200, TestPlatform.Reply(15, "底层服务调用失败 HSFTimeOutException")));
@@ -128,6 +131,7 @@ public class PipelineTests
     }
 
     [Theory]
+    [Rule("RLOG-14", "RLOG-22")]
     [InlineData(Read, "发货方式不匹配 #B98", ErrorCategory.Validation, "RLOG-22")]
     [InlineData(IdempotentWrite, "发货方式不匹配＃Ｂ98", ErrorCategory.Validation, "RLOG-22")]
     [InlineData(Read, "订单已被缺货处理", ErrorCategory.BusinessRule, "RLOG-14")]
@@ -159,6 +163,7 @@ public class PipelineTests
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_token_expiry_refreshes_the_token_and_retries_once_even_for_a_non_idempotent_write()
     {
         using var h = PipelineHarness.Create(n => n == 1 ? ServerReply.Json(100, "token expired") : ServerReply.Ok);
@@ -177,6 +182,7 @@ public class PipelineTests
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_a_token_rejected_twice_is_refreshed_only_once()
     {
         using var h = PipelineHarness.Create(_ => ServerReply.Json(100, "token expired"), o => o.MaxRetries = 5);
@@ -248,6 +254,7 @@ public class PipelineTests
     }
 
     [Fact]
+    [Rule("RLOG-49")]
     public async Task RLOG49_HTTP_429_asking_for_longer_than_MaxDelay_is_not_retried_and_carries_RetryAfter()
     {
         using var h = PipelineHarness.Create(

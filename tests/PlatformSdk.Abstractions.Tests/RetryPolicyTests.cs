@@ -43,6 +43,7 @@ public class RetryPolicyTests
         => Assert.Equal(3 * 8 * 2, DecisionTable().Count);
 
     [Theory]
+    [Rule("RJST-02")]
     [InlineData(OperationIdempotency.Read)]
     [InlineData(OperationIdempotency.IdempotentWrite)]
     [InlineData(OperationIdempotency.NonIdempotentWrite)]
@@ -56,6 +57,7 @@ public class RetryPolicyTests
     }
 
     [Fact]
+    [Rule("RLOG-49")]
     public void RLOG49_RetryAfter_longer_than_MaxDelay_is_not_retried()
     {
         var read = new PlatformOperation("P", "op", OperationIdempotency.Read);

@@ -120,6 +120,7 @@ public class RedisTokenStoreTests : IClassFixture<RedisTestServerFixture>
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_two_processes_share_one_token_through_Redis_and_only_one_refreshes()
     {
         var time = new FakeTimeProvider(TokenStoreTests.Start);

@@ -72,7 +72,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_03_each_shop_uses_its_own_token()
+    [Rule("R1688-03")]
+    public async Task R168803_each_shop_uses_its_own_token()
     {
         using var stub = new LoopbackStubServer(_ => StubReply.Json("{\"success\":true,\"result\":[]}"));
         var client = Client(stub);
@@ -84,7 +85,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_03_a_shop_without_a_token_fails_with_Authentication_explaining_how_to_authorize_and_sends_nothing()
+    [Rule("R1688-03")]
+    public async Task R168803_a_shop_without_a_token_fails_with_Authentication_explaining_how_to_authorize_and_sends_nothing()
     {
         using var stub = new LoopbackStubServer(_ => StubReply.Json("{}"));
         var client = Client(stub);
@@ -145,7 +147,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_02_not_subscribed_during_authorization_is_Authentication_with_the_main_account_remedy()
+    [Rule("R1688-02")]
+    public async Task R168802_not_subscribed_during_authorization_is_Authentication_with_the_main_account_remedy()
     {
         using var stub = new LoopbackStubServer(_ => StubReply.Json("{\"error_code\":\"invalid_request\",\"error_message\":\"抱歉，系统检测到您尚未订购当前应用\"}", 400));
         var client = Client(stub);
@@ -158,7 +161,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_13_pre_order_is_created_then_its_payment_link_is_rendered_as_QR()
+    [Rule("R1688-13", "R1688-15")]
+    public async Task R168813_pre_order_is_created_then_its_payment_link_is_rendered_as_QR()
     {
         using var stub = new LoopbackStubServer(r => Alibaba1688Stub.Reply(r.Api() switch
         {
@@ -193,7 +197,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_04_a_shop_without_a_market_is_refused_before_sending()
+    [Rule("R1688-04")]
+    public async Task R168804_a_shop_without_a_market_is_refused_before_sending()
     {
         using var stub = new LoopbackStubServer(_ => StubReply.Json("{}"));
         var client = Client(stub);
@@ -210,7 +215,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_19_fifty_one_lines_never_reach_the_network()
+    [Rule("R1688-19")]
+    public async Task R168819_fifty_one_lines_never_reach_the_network()
     {
         using var stub = new LoopbackStubServer(_ => StubReply.Json("{}"));
         var client = Client(stub);
@@ -249,7 +255,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task RLOG_13_already_shipped_is_reported_as_AlreadyShipped_not_thrown()
+    [Rule("RLOG-13")]
+    public async Task RLOG13_already_shipped_is_reported_as_AlreadyShipped_not_thrown()
     {
         using var stub = new LoopbackStubServer(_ => StubReply.Json("{\"success\":false,\"errorCode\":\"500\",\"errorMessage\":\"发货失败,订单状态为[等待买家收货]\"}"));
         var client = Client(stub);
@@ -272,7 +279,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task RLOG_05_missing_carrier_mapping_is_a_Configuration_error_and_not_retried()
+    [Rule("RLOG-05")]
+    public async Task RLOG05_missing_carrier_mapping_is_a_Configuration_error_and_not_retried()
     {
         using var stub = new LoopbackStubServer(_ => StubReply.Json("{\"success\":false,\"errorCode\":\"INVALID_PARAM\",\"errorMessage\":\"cpCode and cpId can't be all null\"}"));
         var client = Client(stub);
@@ -288,7 +296,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task RLOG_52_the_same_sub_order_twice_is_refused_before_sending()
+    [Rule("RLOG-52")]
+    public async Task RLOG52_the_same_sub_order_twice_is_refused_before_sending()
     {
         using var stub = new LoopbackStubServer(_ => StubReply.Json("{}"));
         var client = Client(stub);
@@ -303,7 +312,8 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task R1688_05_download_pages_by_20_and_resumes_from_a_persisted_cursor()
+    [Rule("R1688-05")]
+    public async Task R168805_download_pages_by_20_and_resumes_from_a_persisted_cursor()
     {
         static string Item(long id) => $"{{\"productID\":{id},\"skuInfos\":[]}}";
         using var stub = new LoopbackStubServer(r => Alibaba1688Stub.Reply(r.Form["pageNo"] switch

@@ -7,6 +7,7 @@ namespace PlatformSdk.Alibaba1688.Tests;
 public class ErrorCatalogueTests
 {
     [Theory]
+    [Rule("R1688-02", "R1688-04", "R1688-08", "R1688-12", "R1688-19", "RLOG-05", "RLOG-12", "RLOG-13", "RLOG-32", "RLOG-40", "RLOG-52")]
     [InlineData("抱歉，系统检测到您尚未订购当前应用", ErrorCategory.Authentication, "R1688-02")]
     [InlineData("抱歉,系统检测到您尚未订购当前应用。请先订购", ErrorCategory.Authentication, "R1688-02")]
     [InlineData("当前店铺没有设置对应市场", ErrorCategory.Configuration, "R1688-04")]
@@ -35,15 +36,18 @@ public class ErrorCatalogueTests
     }
 
     [Fact]
-    public void R1688_02_remedy_says_to_subscribe_with_the_main_account()
+    [Rule("R1688-02")]
+    public void R168802_remedy_says_to_subscribe_with_the_main_account()
         => Assert.Contains("MAIN account", Alibaba1688ErrorCatalogue.Instance.Classify("x", null, "抱歉，系统检测到您尚未订购当前应用").Remedy, StringComparison.Ordinal);
 
     [Fact]
-    public void R1688_08_remedy_points_to_download_and_matching()
+    [Rule("R1688-08")]
+    public void R168808_remedy_points_to_download_and_matching()
         => Assert.Contains("matching", Alibaba1688ErrorCatalogue.Instance.Classify("x", null, "A : null no exist!").Remedy, StringComparison.Ordinal);
 
     [Fact]
-    public void R1688_19_remedy_says_to_split()
+    [Rule("R1688-19")]
+    public void R168819_remedy_says_to_split()
         => Assert.Contains("Split", Alibaba1688ErrorCatalogue.Instance.Classify("x", null, "max item count is 50").Remedy, StringComparison.Ordinal);
 
     [Theory]
@@ -131,6 +135,7 @@ public class ClassifierTests
     }
 
     [Fact]
+    [Rule("RLOG-13")]
     public void ExtErrorMessage_is_appended_and_classified()
     {
         var error = Classify("{\"success\":false,\"errorCode\":\"500\",\"errorMessage\":\"发货失败\",\"extErrorMessage\":\"发货失败,订单状态为[等待买家收货]\"}")!;

@@ -6,15 +6,17 @@ namespace PlatformSdk.Alibaba1688.Tests;
 public class OfferUrlTests
 {
     [Theory]
+    [Rule("R1688-10")]
     [InlineData("https://detail.1688.com/offer/549605719581.html", 549605719581L)]
     [InlineData("https://detail.1688.com/offer/549605719581.html?spm=a2615.7691456.autotrace-offerGeneral.1", 549605719581L)]
     [InlineData("https://detail.1688.com/offer/549605719581.html?spm=a&sk=consign&__x=1#detail", 549605719581L)]
     [InlineData("  https://DETAIL.1688.com/offer/1.html  ", 1L)]
     [InlineData("http://detail.1688.com/offer/549605719581.html", 549605719581L)]
-    public void R1688_10_accepts_offer_links_with_any_query(string url, long expected)
+    public void R168810_accepts_offer_links_with_any_query(string url, long expected)
         => Assert.Equal(expected, Alibaba1688OfferUrl.Parse(url));
 
     [Theory]
+    [Rule("R1688-10")]
     [InlineData(null, "required")]
     [InlineData("", "required")]
     [InlineData("549605719581", "absolute")]
@@ -33,7 +35,7 @@ public class OfferUrlTests
     [InlineData("https://detail.1688.com:8443/offer/549605719581.html", "port")]
     [InlineData("https://detail.1688.com/offer/0.html", "zero")]
     [InlineData("https://detail.1688.com/offer/1234567890123456789012.html", "not a number")]
-    public void R1688_10_rejects_anything_else_with_the_reason(string? url, string reason)
+    public void R168810_rejects_anything_else_with_the_reason(string? url, string reason)
     {
         var ex = Assert.Throws<PlatformValidationException>(() => Alibaba1688OfferUrl.Parse(url));
 

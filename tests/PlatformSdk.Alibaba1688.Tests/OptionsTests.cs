@@ -82,7 +82,8 @@ public class OptionsTests
     }
 
     [Fact]
-    public void R1688_01_endpoints_cannot_come_from_configuration()
+    [Rule("R1688-01")]
+    public void R168801_endpoints_cannot_come_from_configuration()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -97,7 +98,8 @@ public class OptionsTests
     }
 
     [Fact]
-    public void R1688_01_production_endpoints_are_the_domestic_site()
+    [Rule("R1688-01")]
+    public void R168801_production_endpoints_are_the_domestic_site()
     {
         Assert.Equal("gw.open.1688.com", Alibaba1688Endpoints.Production.GatewayBaseUrl.Host);
         Assert.Equal("auth.1688.com", Alibaba1688Endpoints.Production.AuthorizeUrl.Host);

@@ -12,24 +12,27 @@ public class PreOrderRuleTests
         => new() { SalesOrderId = "SO1", Lines = Enumerable.Range(1, lines).Select(i => Line(i)).ToArray(), Freight = freight };
 
     [Theory]
+    [Rule("R1688-13")]
     [InlineData(0.01, Alibaba1688LogisticsMode.Express)]
     [InlineData(12, Alibaba1688LogisticsMode.Express)]
     [InlineData(0, Alibaba1688LogisticsMode.SelfPickup)]
-    public void R1688_13_freight_decides_the_logistics_mode(decimal freight, Alibaba1688LogisticsMode mode)
+    public void R168813_freight_decides_the_logistics_mode(decimal freight, Alibaba1688LogisticsMode mode)
     {
         Assert.Equal(mode, Alibaba1688PreOrderRules.LogisticsModeFor(freight));
         Assert.Equal(mode, Alibaba1688PreOrderValidator.Validate(Order(1, freight)));
     }
 
     [Fact]
-    public void R1688_13_negative_freight_is_rejected()
+    [Rule("R1688-13")]
+    public void R168813_negative_freight_is_rejected()
     {
         Assert.Equal("R1688-13", Assert.Throws<PlatformValidationException>(() => Alibaba1688PreOrderRules.LogisticsModeFor(-0.01m)).RuleId);
         Assert.Equal("freight", Assert.Throws<PlatformValidationException>(() => Alibaba1688PreOrderValidator.Validate(Order(1, -1m))).Field);
     }
 
     [Fact]
-    public void R1688_19_fifty_lines_are_accepted_and_fifty_one_rejected_before_sending()
+    [Rule("R1688-19")]
+    public void R168819_fifty_lines_are_accepted_and_fifty_one_rejected_before_sending()
     {
         Alibaba1688PreOrderValidator.Validate(Order(50));
 
@@ -40,7 +43,8 @@ public class PreOrderRuleTests
     }
 
     [Fact]
-    public void R1688_19_splitter_makes_valid_parts_with_freight_on_the_first_only()
+    [Rule("R1688-19")]
+    public void R168819_splitter_makes_valid_parts_with_freight_on_the_first_only()
     {
         var order = Order(120, freight: 15m);
 
@@ -57,7 +61,8 @@ public class PreOrderRuleTests
     }
 
     [Fact]
-    public void R1688_19_an_order_within_the_limit_is_returned_unchanged()
+    [Rule("R1688-19")]
+    public void R168819_an_order_within_the_limit_is_returned_unchanged()
     {
         var order = Order(50, 3m);
 
@@ -65,7 +70,8 @@ public class PreOrderRuleTests
     }
 
     [Fact]
-    public void R1688_19_splitter_honours_a_smaller_part_size_and_refuses_more_than_50()
+    [Rule("R1688-19")]
+    public void R168819_splitter_honours_a_smaller_part_size_and_refuses_more_than_50()
     {
         Assert.Equal(3, Alibaba1688PreOrderValidator.Split(Order(7), 3).Count);
         Assert.Throws<ArgumentOutOfRangeException>(() => Alibaba1688PreOrderValidator.Split(Order(7), 51));
@@ -83,7 +89,8 @@ public class PreOrderRuleTests
     }
 
     [Fact]
-    public void R1688_23_a_100_line_repriced_to_30_is_flagged_at_70_percent()
+    [Rule("R1688-23")]
+    public void R168823_a_100_line_repriced_to_30_is_flagged_at_70_percent()
     {
         var flagged = Assert.Single(Alibaba1688PreOrderRules.FindPriceDeviations([Line(1, 10m, 10m), Line(2, 30m, 100m)]));
 
@@ -93,20 +100,23 @@ public class PreOrderRuleTests
     }
 
     [Theory]
+    [Rule("R1688-23")]
     [InlineData(70, false)]
     [InlineData(130, false)]
     [InlineData(69.99, true)]
     [InlineData(130.01, true)]
     [InlineData(100, false)]
-    public void R1688_23_exactly_30_percent_is_allowed_and_anything_beyond_is_flagged(decimal price, bool flagged)
+    public void R168823_exactly_30_percent_is_allowed_and_anything_beyond_is_flagged(decimal price, bool flagged)
         => Assert.Equal(flagged, Alibaba1688PreOrderRules.FindPriceDeviations([Line(1, price, 100m)]).Count == 1);
 
     [Fact]
-    public void R1688_23_lines_without_a_list_price_are_not_compared()
+    [Rule("R1688-23")]
+    public void R168823_lines_without_a_list_price_are_not_compared()
         => Assert.Empty(Alibaba1688PreOrderRules.FindPriceDeviations([Line(1, 5m, 0m)]));
 
     [Fact]
-    public void R1688_20_settlement_is_automatic_on_day_10_after_shipping()
+    [Rule("R1688-20")]
+    public void R168820_settlement_is_automatic_on_day_10_after_shipping()
     {
         var shipped = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8));
 
@@ -114,7 +124,8 @@ public class PreOrderRuleTests
     }
 
     [Fact]
-    public void R1688_20_an_earlier_buyer_confirmation_settles_at_confirmation()
+    [Rule("R1688-20")]
+    public void R168820_an_earlier_buyer_confirmation_settles_at_confirmation()
     {
         var shipped = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8));
         var confirmed = shipped.AddDays(3);
@@ -124,6 +135,7 @@ public class PreOrderRuleTests
     }
 
     [Theory]
+    [Rule("R1688-24")]
     [InlineData(0, Alibaba1688MedalLevel.None)]
     [InlineData(0.01, Alibaba1688MedalLevel.OneA)]
     [InlineData(9_999.99, Alibaba1688MedalLevel.OneA)]
@@ -135,15 +147,17 @@ public class PreOrderRuleTests
     [InlineData(499_999.99, Alibaba1688MedalLevel.FourA)]
     [InlineData(500_000, Alibaba1688MedalLevel.FiveA)]
     [InlineData(9_000_000, Alibaba1688MedalLevel.FiveA)]
-    public void R1688_24_medal_level_thresholds(decimal amount, Alibaba1688MedalLevel level)
+    public void R168824_medal_level_thresholds(decimal amount, Alibaba1688MedalLevel level)
         => Assert.Equal(level, Alibaba1688PreOrderRules.MedalLevelFor(amount));
 
     [Fact]
-    public void R1688_24_negative_amount_is_refused()
+    [Rule("R1688-24")]
+    public void R168824_negative_amount_is_refused()
         => Assert.Throws<ArgumentOutOfRangeException>(() => Alibaba1688PreOrderRules.MedalLevelFor(-1m));
 
     [Fact]
-    public void R1688_16_payment_qr_renders_as_png_and_svg()
+    [Rule("R1688-16")]
+    public void R168816_payment_qr_renders_as_png_and_svg()
     {
         const string url = "https://trade.1688.com/order/cashier.htm?orderId=123456789012";
 

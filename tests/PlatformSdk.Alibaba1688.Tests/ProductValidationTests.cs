@@ -9,7 +9,8 @@ public class ProductValidationTests
     private static Alibaba1688Image Image(int index, long size) => new($"img{index}.jpg", new byte[size]);
 
     [Fact]
-    public void R1688_06_keeps_the_first_5_images_and_reports_the_dropped_ones_by_index_and_name()
+    [Rule("R1688-06")]
+    public void R168806_keeps_the_first_5_images_and_reports_the_dropped_ones_by_index_and_name()
     {
         var images = Enumerable.Range(0, 7).Select(i => Image(i, 100)).ToArray();
 
@@ -20,15 +21,18 @@ public class ProductValidationTests
     }
 
     [Fact]
-    public void R1688_06_five_images_drop_nothing()
+    [Rule("R1688-06")]
+    public void R168806_five_images_drop_nothing()
         => Assert.Empty(Alibaba1688ProductValidator.SelectImages(Enumerable.Range(0, 5).Select(i => Image(i, 1)).ToArray()).Dropped);
 
     [Fact]
-    public void R1688_06_an_image_of_exactly_2097152_bytes_is_accepted()
+    [Rule("R1688-06")]
+    public void R168806_an_image_of_exactly_2097152_bytes_is_accepted()
         => Assert.Single(Alibaba1688ProductValidator.SelectImages([Image(0, 2_097_152)]).Kept);
 
     [Fact]
-    public void R1688_06_an_image_of_2097153_bytes_is_rejected_with_its_index_and_size()
+    [Rule("R1688-06")]
+    public void R168806_an_image_of_2097153_bytes_is_rejected_with_its_index_and_size()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => Alibaba1688ProductValidator.SelectImages([Image(0, 10), Image(1, 10), Image(2, 2_097_153)]));
 
@@ -39,7 +43,8 @@ public class ProductValidationTests
     }
 
     [Fact]
-    public void R1688_06_an_oversized_image_after_the_fifth_is_dropped_not_rejected_because_it_is_never_sent()
+    [Rule("R1688-06")]
+    public void R168806_an_oversized_image_after_the_fifth_is_dropped_not_rejected_because_it_is_never_sent()
     {
         var selection = Alibaba1688ProductValidator.SelectImages([.. Enumerable.Range(0, 5).Select(i => Image(i, 10)), Image(5, 3_000_000)]);
 

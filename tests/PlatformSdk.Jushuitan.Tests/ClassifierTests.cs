@@ -36,6 +36,7 @@ public class ClassifierTests
     }
 
     [Fact]
+    [Rule("RJST-06")]
     public void Issuccess_false_with_code_0_uses_the_message_for_the_category()
         => Assert.Equal("RJST-06", Body("{\"code\":0,\"issuccess\":false,\"msg\":\"店铺编号[1]的站点类型不是自有商城,无法上传\"}")!.RuleId);
 

@@ -102,6 +102,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-02", "RJST-03")]
     public async Task RJST02_expired_token_is_refreshed_once_and_the_call_retried_with_the_new_token()
     {
         var businessCalls = 0;
@@ -130,6 +131,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-06", "RJST-12", "RJST-13", "RJST-18")]
     public async Task RJST12_RJST13_upload_reports_orders_cancelled_in_the_erp_or_missing_afterwards()
     {
         using var server = new LoopbackStubServer(request => StubReply.Json(request.Path switch
@@ -178,6 +180,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-08")]
     public async Task RJST08_cancelling_a_split_order_needs_opt_in_and_is_refused_before_sending()
     {
         using var server = new LoopbackStubServer(request => StubReply.Json(request.Path switch
@@ -219,6 +222,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-10")]
     public async Task Order_query_over_15_days_is_sliced_into_7_day_windows_and_filters_question_desc()
     {
         using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":0,\"data\":{\"orders\":[{\"o_id\":1,\"so_id\":\"A\",\"status\":\"Question\",\"question_desc\":\"缺货\"},{\"o_id\":2,\"so_id\":\"B\",\"status\":\"Question\",\"question_desc\":\"地址异常\"}],\"has_next\":false}}"));
@@ -245,6 +249,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-07")]
     public async Task Platform_error_surfaces_as_PlatformException_with_rule_and_no_secrets()
     {
         using var server = new LoopbackStubServer(_ => StubReply.Json("{\"msg\":\"店铺编号[10086]对应公司与系统配置的不一致,请检查配置!\",\"code\":170,\"issuccess\":false}"));

@@ -9,6 +9,7 @@ public class ErrorCatalogueTests
     private static PlatformError Classify(string code, string message) => JushuitanErrorCatalogue.Instance.Classify(code, null, message);
 
     [Theory]
+    [Rule("RJST-06")]
     [InlineData("店铺编号[10086]的站点类型不是自有商城,无法上传")]
     [InlineData("店铺编号【10086】的站点类型不是自有商城，无法上传")] // full-width brackets and comma
     [InlineData("上传失败: 店铺编号[1]的站点类型不是自有商城 , 无法上传 #P38")]
@@ -22,6 +23,7 @@ public class ErrorCatalogueTests
     }
 
     [Theory]
+    [Rule("RJST-07")]
     [InlineData("170", "店铺编号[xxxxx]对应公司与系统配置的不一致,请检查配置!")]
     [InlineData("0", "店铺编号【12】对应公司与系统配置的不一致，请检查配置！")]
     [InlineData("170", "shop not found")] // code alone
@@ -33,6 +35,7 @@ public class ErrorCatalogueTests
     }
 
     [Theory]
+    [Rule("RJST-02")]
     [InlineData("100", "access_token超时")]
     [InlineData("100", "无效的access_token或access_token已过期")]
     [InlineData("100", "")]
@@ -46,6 +49,7 @@ public class ErrorCatalogueTests
     }
 
     [Theory]
+    [Rule("RJST-01")]
     [InlineData("100", "合作者参数错误")]
     [InlineData("100", "partnerid无效")]
     [InlineData("0", "PartnerId invalid")]
@@ -121,6 +125,7 @@ public class ErrorCatalogueTests
     }
 
     [Fact]
+    [Rule("RJST-07")]
     public void RJST07_literal_reply_through_the_classifier()
     {
         var body = Encoding.UTF8.GetBytes("{\"msg\":\"店铺编号[xxxxx]对应公司与系统配置的不一致,请检查配置!\",\"code\":170,\"issuccess\":false}");

@@ -5,6 +5,7 @@ namespace PlatformSdk.Jushuitan.Tests;
 public class MeterTests
 {
     [Theory]
+    [Rule("RJST-03")]
     [InlineData(0L, 0)]
     [InlineData(10_000L, 0)]        // exactly the free allowance of a 10 CNY contract
     [InlineData(10_001L, 1)]        // one call over: a started 1000 costs 1 CNY
@@ -15,6 +16,7 @@ public class MeterTests
         => Assert.Equal(expectedCny, JushuitanCallMeter.EstimateCost(calls, JushuitanEdition.Professional, contractAmount: 10m));
 
     [Fact]
+    [Rule("RJST-03")]
     public void RJST03_enterprise_edition_is_free()
     {
         Assert.Equal(0m, JushuitanCallMeter.EstimateCost(50_000_000, JushuitanEdition.Enterprise, 0m));
@@ -22,6 +24,7 @@ public class MeterTests
     }
 
     [Fact]
+    [Rule("RJST-03")]
     public void RJST03_no_contract_means_every_call_is_billable()
     {
         Assert.Equal(1m, JushuitanCallMeter.EstimateCost(1, JushuitanEdition.Professional, 0m));
@@ -36,6 +39,7 @@ public class MeterTests
     }
 
     [Fact]
+    [Rule("RJST-03")]
     public async Task RJST03_counts_per_tenant_and_is_thread_safe()
     {
         var meter = new JushuitanCallMeter();

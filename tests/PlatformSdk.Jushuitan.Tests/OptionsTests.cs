@@ -40,6 +40,7 @@ public class OptionsTests
         => Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
     [Theory]
+    [Rule("RJST-01")]
     [InlineData("Test", "https://c.jushuitan.com/api/open/query.aspx", "https://dev-api.jushuitan.com/")]
     [InlineData("Production", "https://open.erp321.com/api/open/query.aspx", "https://openapi.jushuitan.com/")]
     public void RJST01_environment_is_chosen_by_name_and_maps_to_its_endpoints(string environment, string legacyUrl, string openApiUrl)
@@ -56,6 +57,7 @@ public class OptionsTests
     }
 
     [Fact]
+    [Rule("RJST-01")]
     public void RJST01_endpoint_paths_keep_a_proxy_prefix()
     {
         var endpoints = new JushuitanEndpoints(new Uri("http://127.0.0.1:1/q"), new Uri("http://127.0.0.1:1/jst/"), new Uri("http://127.0.0.1:1/auth"));
@@ -64,6 +66,7 @@ public class OptionsTests
     }
 
     [Fact]
+    [Rule("RJST-01")]
     public void RJST01_an_undefined_environment_value_is_rejected()
     {
         var settings = ValidLegacy();
@@ -74,6 +77,7 @@ public class OptionsTests
     }
 
     [Fact]
+    [Rule("RJST-01")]
     public void RJST01_endpoints_cannot_be_typed_into_configuration()
     {
         var settings = ValidLegacy();
@@ -83,6 +87,7 @@ public class OptionsTests
     }
 
     [Theory]
+    [Rule("RJST-01")]
     [InlineData("Legacy:PartnerId", " ywv5jGT8ge6Pvlq3FZSPol345asd")]
     [InlineData("Legacy:PartnerId", "ywv5jGT8ge6Pvlq3FZSPol345asd ")]
     [InlineData("Legacy:PartnerKey", SecretLooking + "\n")]
@@ -99,6 +104,7 @@ public class OptionsTests
     }
 
     [Theory]
+    [Rule("RJST-01")]
     [InlineData("OpenApi:AppKey")]
     [InlineData("OpenApi:AppSecret")]
     [InlineData("OpenApi:AccessToken")]

@@ -56,6 +56,7 @@ public class OrderValidationTests
         => JushuitanOrderValidator.Validate([ValidPaidOrder() with { ShopStatus = JushuitanShopStatus.WaitBuyerPay, Pay = null }]);
 
     [Fact]
+    [Rule("RJST-20")]
     public void RJST20_lines_plus_freight_must_equal_pay_amount_and_both_sides_are_reported()
     {
         var ex = Invalid(ValidPaidOrder() with { PayAmount = 120m, Pay = ValidPaidOrder().Pay! with { Amount = 120m } });
@@ -66,6 +67,7 @@ public class OrderValidationTests
     }
 
     [Fact]
+    [Rule("RJST-19")]
     public void RJST19_pay_amount_must_equal_pay_amount_minus_default_zero_discount()
     {
         var ex = Invalid(ValidPaidOrder() with { Pay = ValidPaidOrder().Pay! with { Amount = 100m } });
@@ -75,14 +77,17 @@ public class OrderValidationTests
     }
 
     [Fact]
+    [Rule("RJST-20")]
     public void RJST20_a_declared_discount_is_accepted_when_pay_matches_it()
         => JushuitanOrderValidator.Validate([ValidPaidOrder() with { Discount = 10m, Pay = ValidPaidOrder().Pay! with { Amount = 100m } }]);
 
     [Fact]
+    [Rule("RJST-19", "RJST-20")]
     public void RJST20_overpayment_is_rejected()
         => Assert.Equal("RJST-19", Invalid(ValidPaidOrder() with { Pay = ValidPaidOrder().Pay! with { Amount = 120m } }).RuleId);
 
     [Theory]
+    [Rule("RJST-15", "RJST-17")]
     [InlineData(JushuitanShopStatus.WaitSellerSendGoods)]
     [InlineData(JushuitanShopStatus.WaitBuyerConfirmGoods)]
     [InlineData(JushuitanShopStatus.TradeFinished)]
@@ -95,6 +100,7 @@ public class OrderValidationTests
     }
 
     [Fact]
+    [Rule("RJST-19")]
     public void RJST19_wait_buyer_pay_must_not_carry_pay()
     {
         var ex = Invalid(ValidPaidOrder() with { ShopStatus = JushuitanShopStatus.WaitBuyerPay });
@@ -107,6 +113,7 @@ public class OrderValidationTests
         => JushuitanOrderValidator.Validate([ValidPaidOrder() with { ShopStatus = JushuitanShopStatus.TradeClosedByTaobao, Pay = null }]);
 
     [Theory]
+    [Rule("RJST-18")]
     [InlineData(1, 0)]
     [InlineData(0, 1)]
     public void RJST18_a_gift_must_have_price_and_amount_zero(int price, int amount)
@@ -123,6 +130,7 @@ public class OrderValidationTests
         => Assert.Equal("orders[0].shop_id", Invalid(ValidPaidOrder() with { ShopId = shopId }).Field);
 
     [Theory]
+    [Rule("RJST-14")]
     [InlineData("")]
     [InlineData("  ")]
     public void RJST14_so_id_is_required(string soId)
@@ -133,6 +141,7 @@ public class OrderValidationTests
     }
 
     [Fact]
+    [Rule("RJST-14")]
     public void RJST14_so_id_at_most_50()
     {
         JushuitanOrderValidator.Validate([ValidPaidOrder(new string('x', 50))]);
@@ -140,6 +149,7 @@ public class OrderValidationTests
     }
 
     [Fact]
+    [Rule("RJST-09", "RJST-14")]
     public void RJST14_the_same_shop_and_so_id_twice_in_one_upload_is_rejected()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => JushuitanOrderValidator.Validate([ValidPaidOrder(), ValidPaidOrder()]));

@@ -3,6 +3,7 @@ namespace PlatformSdk.Jushuitan.Tests;
 public class PlatformsTests
 {
     [Theory]
+    [Rule("RJST-21")]
     [InlineData("淘宝天猫")]
     [InlineData("天猫供销")]
     [InlineData("考拉pop")]
@@ -23,10 +24,12 @@ public class PlatformsTests
     }
 
     [Fact]
+    [Rule("RJST-21")]
     public void RJST21_list_has_exactly_the_13_domain_names()
         => Assert.Equal(13, JushuitanPlatforms.QimenPlatformNames.Distinct().Count());
 
     [Theory]
+    [Rule("RJST-21")]
     [InlineData("京东")]
     [InlineData("拼多多")]
     [InlineData("抖音")]
@@ -40,6 +43,7 @@ public class PlatformsTests
         => Assert.False(JushuitanPlatforms.RequiresQimen(name));
 
     [Fact]
+    [Rule("RJST-16")]
     public void RJST16_shop_model_exposes_the_predicate()
     {
         Assert.True(new Models.Shops.JushuitanShop { ShopSite = "天猫超市" }.RequiresQimen);

@@ -94,6 +94,7 @@ public sealed class RequestValidationTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-04")]
     public async Task RJST04_logistics_window_needs_both_ends()
         => Assert.Equal("modified_end", (await Rejected(async () => await _client.LogisticsCompanies.QueryAsync(Begin).ToListAsync())).Field);
 

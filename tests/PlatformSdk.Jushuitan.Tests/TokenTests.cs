@@ -38,6 +38,7 @@ public sealed class TokenTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_legacy_refresh_token_keeps_the_value_and_is_not_repeated_while_it_activates()
     {
         var shopCalls = 0;
@@ -65,6 +66,7 @@ public sealed class TokenTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_open_api_proactive_refresh_keeps_sending_the_old_token_until_the_new_one_activates()
     {
         using var server = new LoopbackStubServer(request => StubReply.Json(request.Path switch
@@ -94,6 +96,7 @@ public sealed class TokenTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_open_api_without_refresh_token_reports_reauthorization()
     {
         using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":100,\"msg\":\"access_token超时\"}"));

@@ -143,6 +143,7 @@ public sealed class JushuitanAuthTests
     }
 
     [Fact]
+    [Rule("RJST-01")]
     public async Task RJST01_production_fake_rejects_the_public_sandbox_partnerid_as_partnerid_invalid()
     {
         using var client = new JstTestClient(new FakeJushuitanOptions { Environment = FakeJushuitanEnvironment.Production });
@@ -157,6 +158,7 @@ public sealed class JushuitanAuthTests
     }
 
     [Fact]
+    [Rule("RJST-01")]
     public async Task RJST01_test_fake_rejects_production_partnerid()
     {
         using var client = new JstTestClient();
@@ -171,6 +173,7 @@ public sealed class JushuitanAuthTests
     }
 
     [Fact]
+    [Rule("RJST-01")]
     public async Task RJST01_partnerid_with_surrounding_spaces_is_partnerid_invalid()
     {
         using var client = new JstTestClient();
@@ -183,6 +186,7 @@ public sealed class JushuitanAuthTests
     }
 
     [Fact]
+    [Rule("RJST-01")]
     public async Task RJST01_production_fake_rejects_the_sandbox_app_key()
     {
         using var client = new JstTestClient(new FakeJushuitanOptions { Environment = FakeJushuitanEnvironment.Production });
@@ -263,6 +267,7 @@ public sealed class JushuitanAuthTests
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_legacy_refresh_keeps_the_token_value_and_extends_validity_after_the_activation_delay()
     {
         using var client = new JstTestClient(new FakeJushuitanOptions { TokenActivationDelay = TimeSpan.FromMinutes(5) });
@@ -304,6 +309,7 @@ public sealed class JushuitanAuthTests
     }
 
     [Fact]
+    [Rule("RJST-02")]
     public async Task RJST02_open_api_refresh_rotates_tokens_and_old_token_works_until_the_new_one_takes_effect()
     {
         using var client = new JstTestClient(new FakeJushuitanOptions { TokenActivationDelay = TimeSpan.FromMinutes(3) });
@@ -377,6 +383,7 @@ public sealed class JushuitanAuthTests
     }
 
     [Fact]
+    [Rule("RJST-03")]
     public async Task RJST03_calls_are_counted_per_credential_after_signature_checks()
     {
         using var client = new JstTestClient();

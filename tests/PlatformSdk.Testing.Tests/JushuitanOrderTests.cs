@@ -21,6 +21,7 @@ public sealed class JushuitanOrderTests : IDisposable
     private Task<JsonObject> UploadOpen(params string[] orders) => _client.OpenAsync("/open/jushuitan/orders/upload", OrderArray(orders));
 
     [Fact]
+    [Rule("RJST-14")]
     public async Task RJST14_reupload_of_the_same_shop_and_so_id_keeps_one_order_and_one_o_id()
     {
         var first = await UploadLegacy(Order(Shop, "SO-1"));
@@ -61,6 +62,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-17", "RJST-19")]
     public async Task RJST17_RJST19_unpaid_upload_is_WaitPay_then_upload_with_matching_pay_makes_it_WaitConfirm()
     {
         await UploadLegacy(Order(Shop, "SO-2", "WAIT_BUYER_PAY", 100m, paid: null));
@@ -79,6 +81,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Theory]
+    [Rule("RJST-15")]
     [InlineData(null)]
     [InlineData(90.0)]
     public async Task RJST15_paid_shop_status_without_matching_pay_node_stays_unpaid(double? payNodeAmount)
@@ -89,6 +92,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-09")]
     public async Task RJST09_same_so_id_in_two_shops_is_two_orders_and_shipping_one_leaves_the_other()
     {
         await UploadLegacy(Order(Shop, "SO-9"), Order(FakeJushuitanSeed.SecondOwnMallShopId, "SO-9"));
@@ -115,6 +119,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-06")]
     public async Task RJST06_upload_to_a_shop_that_is_not_own_mall_is_rejected_with_the_exact_text()
     {
         var (_, body) = await _client.LegacyRawAsync("jushuitan.orders.upload", OrderArray(Order(FakeJushuitanSeed.TaobaoShopId, "SO-6")));
@@ -124,6 +129,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-07")]
     public async Task RJST07_upload_to_a_shop_of_another_company_returns_the_exact_json()
     {
         var (_, body) = await _client.LegacyRawAsync("jushuitan.orders.upload", OrderArray(Order(Shop, "SO-OK"), Order(FakeJushuitanSeed.OtherCompanyShopId, "SO-7")));
@@ -133,6 +139,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-07")]
     public async Task RJST07_open_api_uses_the_open_envelope()
     {
         var response = await UploadOpen(Order(FakeJushuitanSeed.OtherCompanyShopId, "SO-7"));
@@ -152,6 +159,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-12")]
     public async Task RJST12_order_cancelled_in_the_erp_stays_cancelled_while_reupload_answers_success()
     {
         var first = await UploadLegacy(Order(Shop, "SO-12"));
@@ -166,6 +174,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-08")]
     public async Task RJST08_legacy_cancel_by_so_id_cancels_every_sub_order_of_a_split_order()
     {
         await UploadLegacy(Order(Shop, "SO-8"));
@@ -183,6 +192,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-08")]
     public async Task RJST08_open_cancel_of_one_sub_order_o_id_cancels_all_sub_orders()
     {
         await UploadOpen(Order(Shop, "SO-8B"), Order(Shop, "SO-OTHER"));
@@ -230,6 +240,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-10")]
     public async Task RJST10_question_orders_are_found_by_status_with_question_desc()
     {
         await UploadLegacy(Order(Shop, "SO-10"), Order(Shop, "SO-10B"));
@@ -243,6 +254,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-10")]
     public async Task RJST10_upload_with_question_desc_marks_the_order_as_exception()
     {
         await UploadOpen(Order(Shop, "SO-Q", extra: ",\"question_desc\":\"地址待确认\""));
@@ -252,6 +264,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-13")]
     public async Task RJST13_upload_to_a_disabled_shop_answers_success_but_stores_nothing()
     {
         Fake.DisableShop(Shop);
@@ -264,6 +277,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-13")]
     public async Task RJST13_download_all_orders_off_drops_unpaid_orders_only()
     {
         Fake.SetDownloadAllOrders(Shop, enabled: false);
@@ -315,6 +329,7 @@ public sealed class JushuitanOrderTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-14")]
     public async Task RJST14_upload_processed_but_connection_dropped_then_retried_creates_no_duplicate()
     {
         Fake.Faults.For(JushuitanRoutes.OrdersUpload).Once(Fault.DropConnection(processRequest: true));

@@ -140,6 +140,7 @@ public sealed class JushuitanQueryTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-04")]
     public async Task RJST04_shops_query_lists_enabled_shops_of_the_company_legacy_under_shops_open_under_data_datas()
     {
         _client.Fake.DisableShop(FakeJushuitanSeed.SecondOwnMallShopId);
@@ -165,6 +166,7 @@ public sealed class JushuitanQueryTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-04")]
     public async Task RJST04_logistics_company_query_without_parameters_returns_all()
     {
         var response = await _client.LegacyAsync("logisticscompany.query", "{}");
@@ -183,6 +185,7 @@ public sealed class JushuitanQueryTests : IDisposable
     }
 
     [Fact]
+    [Rule("RJST-04")]
     public async Task RJST04_warehouse_partner_query_returns_datas_with_main_flag_and_paging()
     {
         var response = await _client.OpenAsync("/open/wms/partner/query", "{\"page_index\":1,\"page_size\":2}");

@@ -8,7 +8,7 @@ public class SignatureTests
 {
     private const string Secret = "helloworld";
 
-    // V-TOP-1..3 (research §6): the official doc example and its hmac / hmac-sha256 counterparts.
+    // V-TOP-1..3 (docs/protocols/taobao-top.md §3): the official doc example and its hmac / hmac-sha256 counterparts.
     private static List<KeyValuePair<string, string?>> VectorParameters(string signMethod) =>
     [
         new("method", "taobao.item.seller.get"),

@@ -80,7 +80,7 @@ public sealed record VoucherRefund
     /// <summary>True when the formula amount was reduced because the buyer paid less than the list price (see <see cref="VoucherOrder.AmountPaid"/>).</summary>
     public bool CappedAtAmountPaid { get; internal init; }
 
-    /// <summary>Points where the seed document is silent and the SDK made a choice; empty when the rule is fully specified.</summary>
+    /// <summary>Points where the platform's seller guide is silent and the SDK made a choice; empty when the rule is fully specified.</summary>
     public IReadOnlyList<string> Assumptions { get; internal init; } = [];
 
     /// <summary>

@@ -80,7 +80,7 @@ public static class VoucherRefundCalculator
     /// <param name="ratio">The refund ratio as a fraction in (0, 1].</param>
     /// <param name="requestedAt">When the buyer requested the refund.</param>
     /// <returns>
-    /// The refund. The amount uses the (a) formula: the seed does not state the amount, so this is an SDK assumption,
+    /// The refund. The amount uses the (a) formula: the seller guide does not state the amount, so this is an SDK assumption,
     /// listed in <see cref="VoucherRefund.Assumptions"/>.
     /// </returns>
     /// <exception cref="PlatformValidationException">A count, the ratio or the order is invalid.</exception>

@@ -14,7 +14,7 @@ public enum SettlementMode
 public enum TPlusNEarlyPayout
 {
     /// <summary>
-    /// The seed's wording (the default): "如果买家3天内提前消费,则提前将对应订单的资金全部打款给卖家" — if the buyer
+    /// The seller guide's wording (the default): "如果买家3天内提前消费,则提前将对应订单的资金全部打款给卖家" — if the buyer
     /// redeems within the N days, all of the order's funds are paid to the seller early.
     /// </summary>
     WholeOrder,

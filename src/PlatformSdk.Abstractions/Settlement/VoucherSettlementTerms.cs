@@ -14,7 +14,7 @@ public sealed class VoucherSettlementTerms
     /// <summary>N in T+N, in calendar days of the UTC+08:00 calendar (1–90); used only in <see cref="SettlementMode.TPlusN"/>.</summary>
     public int PayoutDays { get; init; } = DefaultPayoutDays;
 
-    /// <summary>What an early redemption releases in T+N mode; <see cref="TPlusNEarlyPayout.WholeOrder"/> by default (the seed's wording).</summary>
+    /// <summary>What an early redemption releases in T+N mode; <see cref="TPlusNEarlyPayout.WholeOrder"/> by default (the seller guide's wording).</summary>
     public TPlusNEarlyPayout EarlyPayout { get; init; } = TPlusNEarlyPayout.WholeOrder;
 
     /// <summary>The item's expiry refund option, or <see langword="null"/> when the option is not enabled.</summary>

@@ -72,10 +72,10 @@ public static class Alibaba1688WireChoices
     /// <summary>The simple-offer publish API was not found: <c>product.add</c> without <c>skuInfos</c>. Doc §8, §10 #19 (not found).</summary>
     public const string PublishApi = "com.alibaba.product:alibaba.product.add-1";
 
-    /// <summary>The <c>productType</c> sent with <see cref="PublishApi"/>. Doc §1.6 of the research notes (<c>wholesale|sourcing</c>).</summary>
+    /// <summary>The <c>productType</c> sent with <see cref="PublishApi"/>. Doc §8 (<c>wholesale|sourcing</c>).</summary>
     public const string PublishProductType = "wholesale";
 
-    /// <summary>Images per product: R1688-06 (seed FAQ only). Doc §8, §10 #21 (UNCONFIRMED).</summary>
+    /// <summary>Images per product: R1688-06 (vendor FAQ only, docs/rules.md). Doc §8, §10 #21 (UNCONFIRMED).</summary>
     public const int MaxImages = 5;
 
     /// <summary>Bytes per image (official Python SDK). Doc §8, §10 #20 (confirmed).</summary>

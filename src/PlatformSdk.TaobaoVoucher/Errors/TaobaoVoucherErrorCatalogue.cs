@@ -6,7 +6,7 @@ namespace PlatformSdk.TaobaoVoucher.Errors;
 
 /// <summary>
 /// E-voucher errors on top of TOP's catalogue (included with <c>ErrorCatalogueBuilder.Include</c>): the <c>ret_code</c> failures of both
-/// families and the e-voucher business sub-codes. Categories of e-voucher entries are SDK decisions (research §3 lists no
+/// families and the e-voucher business sub-codes. Categories of e-voucher entries are SDK decisions (docs/protocols/taobao-voucher.md lists no
 /// error codes); see docs/taobao-voucher.md "Errors".
 /// </summary>
 public static class TaobaoVoucherErrorCatalogue

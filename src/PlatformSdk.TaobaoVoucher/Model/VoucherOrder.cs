@@ -126,7 +126,7 @@ public sealed class VoucherOrder
     /// When the review entry closes (RTV-13): 3 calendar months, in UTC+08:00, after the unredeemed count reached 0
     /// with at least one unit redeemed. A day missing in the target month clamps to its last day (Nov 30 + 3 months
     /// = Feb 28/29). The clock starts on full redemption, and also when a refund or expiry ends a partially redeemed
-    /// order, because the seed keys it on "未核销数等于0". <see langword="null"/> while units remain or nothing is redeemed.
+    /// order, because the seller guide keys it on "未核销数等于0". <see langword="null"/> while units remain or nothing is redeemed.
     /// </summary>
     public DateTimeOffset? ReviewClosesAt => RedeemedCount > 0 && _unredeemedZeroAt is { } zero
         ? zero.ToOffset(ChinaOffset).AddMonths(3)
@@ -193,8 +193,8 @@ public sealed class VoucherOrder
 
     /// <summary>
     /// Sends the live code again (RTV-10). The buyer may resend once per calendar day in China Standard Time
-    /// (UTC+08:00, midnight to midnight), the seed's "每天限一次"; a second buyer resend on the same day is refused and
-    /// the next one is allowed from 00:00 +08:00. Seller resends ("卖家订单里面也有此功能") are not limited by the seed and are
+    /// (UTC+08:00, midnight to midnight), the seller guide's "每天限一次"; a second buyer resend on the same day is refused and
+    /// the next one is allowed from 00:00 +08:00. Seller resends ("卖家订单里面也有此功能") are not limited by the seller guide and are
     /// not limited here; they do not use up the buyer's daily resend.
     /// </summary>
     /// <param name="actor">Who asks.</param>

@@ -6,7 +6,7 @@ namespace PlatformSdk.TaobaoVoucher.Notifications;
 
 /// <summary>
 /// A send notice (发码通知): TOP asks the code merchant to send (or resend) codes for an order. The transport is
-/// UNCONFIRMED (research §3.3), so sources differ in what they know: a polled task has only the order id.
+/// UNCONFIRMED (docs/protocols/taobao-voucher.md §3), so sources differ in what they know: a polled task has only the order id.
 /// </summary>
 public sealed class VoucherSendNotice
 {

@@ -1,7 +1,7 @@
 namespace PlatformSdk.TaobaoVoucher.Protocol;
 
 /// <summary>
-/// Every wire decision the research could not confirm (research/alibaba-platforms.md §3, docs/taobao-voucher.md "Wire choices"),
+/// Every wire decision the research could not confirm (docs/protocols/taobao-voucher.md, docs/taobao-voucher.md "Wire choices"),
 /// in one place so a correction is one edit. Each member says what is known and what was chosen.
 /// </summary>
 public static class TaobaoVoucherWireChoices

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace PlatformSdk.TaobaoVoucher.Protocol;
 
-// Wire shapes of the e-voucher replies (research/alibaba-platforms.md §3, S-OT metadata). Public so callers can read raw
+// Wire shapes of the e-voucher replies (docs/protocols/taobao-voucher.md, S-OT metadata). Public so callers can read raw
 // replies with the same source-generated metadata; the typed models in Models/ are what the client returns.
 
 /// <summary>The success object of <c>taobao.vmarket.eticket.beforeconsume</c>.</summary>

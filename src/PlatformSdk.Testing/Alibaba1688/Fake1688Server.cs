@@ -10,7 +10,7 @@ namespace PlatformSdk.Testing.Alibaba1688;
 /// A stateful fake of the Alibaba 1688 open platform (open.1688.com): the API gateway (<c>/openapi/param2/1/…</c>), the OAuth token
 /// endpoint, the browser authorize page and a cashier page that stands for scanning the pre-order QR code. It verifies
 /// <c>_aop_signature</c> and per-shop access tokens like the gateway, keeps shops, offers, photo-bank images, orders and carriers, and
-/// implements the rules R1688-02..19 and RLOG-05/12/13/32/40/52 (as listed in <c>docs/alibaba1688.md</c>) that are visible over the wire. Wire shapes
+/// implements the rules R1688-02..19 and RLOG-05/12/13/32/40/52 of <c>docs/rules.md</c> that are visible over the wire. Wire shapes
 /// follow <c>docs/protocols/1688.md</c>; where the platform's exact text or code is unknown, the fake's choice is documented on the
 /// member that produces it and in the package README.
 /// </summary>

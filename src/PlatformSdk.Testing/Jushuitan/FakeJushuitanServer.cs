@@ -9,8 +9,8 @@ namespace PlatformSdk.Testing.Jushuitan;
 /// <summary>
 /// A stateful fake of the Jushuitan (聚水潭) ERP open API that serves both protocols at once: the legacy <c>query.aspx</c> protocol at
 /// <see cref="LegacyUrl"/> and the open API (version 2) under <see cref="OpenApiUrl"/>. It verifies signatures, timestamps and
-/// tokens like the platform, keeps shops, warehouses, carriers and orders, and implements the business rules RJST-01 to RJST-19 (as listed
-/// in <c>docs/jushuitan.md</c>) that are visible over the wire. Error codes and messages follow <c>docs/protocols/jushuitan.md</c>; where the
+/// tokens like the platform, keeps shops, warehouses, carriers and orders, and implements the business rules RJST-01 to RJST-19 of
+/// <c>docs/rules.md</c> that are visible over the wire. Error codes and messages follow <c>docs/protocols/jushuitan.md</c>; where the
 /// platform's exact text is unknown the fake's choice is documented on the member that produces it and in the package README.
 /// </summary>
 /// <remarks>

@@ -12,10 +12,10 @@ namespace PlatformSdk.Testing.Top;
 /// verifies app_key, timestamp, all three sign methods, the version and the per-seller <c>session</c> like TOP, reads the
 /// parameters (query, form or multipart), dispatches on <c>method</c> to the registered <see cref="FakeTopModule"/>s and writes the
 /// TOP envelope (success wrapper or <c>error_response</c>). Built in: the e-voucher (电子凭证) APIs of both families in
-/// <see cref="Vouchers"/>; more modules plug in with <see cref="AddModule{TModule}"/>.
+/// <see cref="Vouchers"/> (RTV-10/11/12/15 of <c>docs/rules.md</c>); more modules plug in with <see cref="AddModule{TModule}"/>.
 /// </summary>
 /// <remarks>
-/// <para>Written from <c>docs/protocols/taobao-top.md</c> and the research notes, independently of <c>PlatformSdk.Top</c>. Where the
+/// <para>Written from <c>docs/protocols/taobao-top.md</c> and <c>docs/protocols/taobao-voucher.md</c>, independently of <c>PlatformSdk.Top</c>. Where the
 /// platform's exact code or text is unknown the choice is the fake's, stated on the member and in the package README.</para>
 /// <para>Replies are JSON whatever <c>format</c> says (XML is not modelled). The success wrapper is the method without its
 /// <c>taobao.</c> prefix, dots as underscores (<c>vmarket_eticket_send_response</c>), as real TOP replies are

@@ -16,7 +16,8 @@ public class SkuMatcherRuleTests
     private static SkuMatchResult Single(PlatformItem item) => Assert.Single(SkuMatcher.Match(Catalogue, [item]).Results);
 
     [Fact]
-    public void R1688_11_Rule1_SkuCargoNumberEqualsErpSkuCode_IsMatched()
+    [Rule("R1688-11")]
+    public void R168811_Rule1_SkuCargoNumberEqualsErpSkuCode_IsMatched()
     {
         var report = SkuMatcher.Match(Catalogue, [new PlatformItem("549605719581", "whatever", [new("s1", "TS-RED-M"), new("s2", "MUG-W")])]);
 
@@ -35,7 +36,8 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule2_ItemWithoutSkusCargoNumberEqualsErpProductCode_IsMatched()
+    [Rule("R1688-11")]
+    public void R168811_Rule2_ItemWithoutSkusCargoNumberEqualsErpProductCode_IsMatched()
     {
         var result = Single(new PlatformItem("1001", "BAG-01"));
 
@@ -47,7 +49,8 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule2_ProductCodesOfErpSkusAreProductCodes()
+    [Rule("R1688-11")]
+    public void R168811_Rule2_ProductCodesOfErpSkusAreProductCodes()
     {
         var result = Single(new PlatformItem("1002", "MUG-01"));
 
@@ -56,7 +59,8 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule2_ItemWithoutSkusDoesNotMatchAnErpSkuCode()
+    [Rule("R1688-11")]
+    public void R168811_Rule2_ItemWithoutSkusDoesNotMatchAnErpSkuCode()
     {
         var result = Single(new PlatformItem("1003", "TS-RED-M"));
 
@@ -65,7 +69,8 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule3_ItemCodeEqualButSkuCodesDiffer_IsNotMatched()
+    [Rule("R1688-11")]
+    public void R168811_Rule3_ItemCodeEqualButSkuCodesDiffer_IsNotMatched()
     {
         var report = SkuMatcher.Match(Catalogue, [new PlatformItem("1004", "TS-01", [new("s1", "TS-BLUE-M"), new("s2", "TS-RED-L")])]);
 
@@ -88,7 +93,8 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_Rule3_BlankSkuCodeUnderItemEqualToProduct_IsNotMatchedAndSaysSo()
+    [Rule("R1688-11")]
+    public void R168811_Rule3_BlankSkuCodeUnderItemEqualToProduct_IsNotMatchedAndSaysSo()
     {
         var result = Single(new PlatformItem("1005", "TS-01", [new("s1", "  ")]));
 
@@ -99,7 +105,8 @@ public class SkuMatcherRuleTests
     }
 
     [Fact]
-    public void R1688_11_SkuCodeEqualToNothing_IsNotMatchedWithReason()
+    [Rule("R1688-11")]
+    public void R168811_SkuCodeEqualToNothing_IsNotMatchedWithReason()
     {
         var result = Single(new PlatformItem("1006", "NOPE", [new("s1", "ZZZ")]));
 
@@ -111,11 +118,12 @@ public class SkuMatcherRuleTests
     }
 
     [Theory]
+    [Rule("R1688-11")]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\u3000")]
-    public void R1688_11_BlankCargoNumbers_AreNotMatched(string? blank)
+    public void R168811_BlankCargoNumbers_AreNotMatched(string? blank)
     {
         var item = Single(new PlatformItem("1007", blank));
         var sku = Single(new PlatformItem("1008", "NOPE", [new("s1", blank)]));

@@ -50,7 +50,8 @@ public class SkuMatchingDeterminismTests
     }
 
     [Fact]
-    public void R1688_11_MidSizeRun_IsDeterministicAndCountsAddUp()
+    [Rule("R1688-11")]
+    public void R168811_MidSizeRun_IsDeterministicAndCountsAddUp()
     {
         var first = Generate(42);
         var second = Generate(42);

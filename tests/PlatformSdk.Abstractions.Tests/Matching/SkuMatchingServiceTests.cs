@@ -26,7 +26,8 @@ public class SkuMatchingServiceTests
     private SkuMatchingService Service() => new(_store, _time);
 
     [Fact]
-    public async Task R1688_11_AutoMatch_PersistsAutoMatchesStampedWithTheClock()
+    [Rule("R1688-11")]
+    public async Task R168811_AutoMatch_PersistsAutoMatchesStampedWithTheClock()
     {
         var report = await Service().AutoMatchAsync(Shop, Catalogue, Items);
 
@@ -43,7 +44,8 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
-    public async Task R1688_11_Rule4_RerunningNeverRematchesMatchedItems()
+    [Rule("R1688-11")]
+    public async Task R168811_Rule4_RerunningNeverRematchesMatchedItems()
     {
         var service = Service();
         await service.AutoMatchAsync(Shop, Catalogue, Items);
@@ -69,7 +71,8 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
-    public async Task R1688_11_Rule4_ManualMatchIsNeverAutoMatched()
+    [Rule("R1688-11")]
+    public async Task R168811_Rule4_ManualMatchIsNeverAutoMatched()
     {
         var service = Service();
         var key = new PlatformSkuKey("549605719581", "s1");
@@ -87,7 +90,8 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
-    public async Task R1688_11_ManualRematch_ReplacesAnAutoMatchAndIsRecordedAsManual()
+    [Rule("R1688-11")]
+    public async Task R168811_ManualRematch_ReplacesAnAutoMatchAndIsRecordedAsManual()
     {
         var service = Service();
         await service.AutoMatchAsync(Shop, Catalogue, Items);
@@ -110,7 +114,8 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
-    public async Task R1688_11_ManualMatchOfUnmatchedItem_HasNoPrevious()
+    [Rule("R1688-11")]
+    public async Task R168811_ManualMatchOfUnmatchedItem_HasNoPrevious()
     {
         var change = await Service().MatchManuallyAsync(Shop, new PlatformSkuKey("9", null), null, "BAG-02");
 
@@ -119,7 +124,8 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
-    public async Task R1688_11_ManualMatch_ValidatesBeforeWriting()
+    [Rule("R1688-11")]
+    public async Task R168811_ManualMatch_ValidatesBeforeWriting()
     {
         var service = Service();
 
@@ -135,7 +141,8 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
-    public async Task R1688_11_Unmatch_LetsTheNextRunMatchAgain()
+    [Rule("R1688-11")]
+    public async Task R168811_Unmatch_LetsTheNextRunMatchAgain()
     {
         var service = Service();
         await service.AutoMatchAsync(Shop, Catalogue, Items);
@@ -151,7 +158,8 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
-    public async Task R1688_11_Rule4_StoreKeepsAMatchRecordedDuringARun()
+    [Rule("R1688-11")]
+    public async Task R168811_Rule4_StoreKeepsAMatchRecordedDuringARun()
     {
         var manual = new SkuMatch(new("549605719581", "s1"), "TS-BLK-M", "TS-01", SkuMatchKind.Manual, SkuMatchRule.None, Start);
         await _store.SetAsync(Shop, manual, CancellationToken.None);
@@ -164,7 +172,8 @@ public class SkuMatchingServiceTests
     }
 
     [Fact]
-    public async Task R1688_11_MatchesCanBeUsedInPreOrders()
+    [Rule("R1688-11")]
+    public async Task R168811_MatchesCanBeUsedInPreOrders()
     {
         var service = Service();
         await service.AutoMatchAsync(Shop, Catalogue, Items);

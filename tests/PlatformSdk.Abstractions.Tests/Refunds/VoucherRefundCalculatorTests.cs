@@ -11,6 +11,7 @@ public class VoucherRefundCalculatorTests
     private static readonly VoucherOrder ThreeAtFifty = new(50.00m, 3);
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14a_unexpired_automatic_is_unredeemed_times_price_times_ratio_minus_code_fee_due_in_24h_and_voids_codes()
     {
         var refund = VoucherRefundCalculator.UnexpiredAutomatic(ThreeAtFifty, redeemedCount: 1, unredeemedCount: 2, ratio: 0.8m, RequestedAt);
@@ -37,6 +38,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14a_request_time_can_come_from_a_TimeProvider()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 6, 1, 2, 0, 0, TimeSpan.Zero));
@@ -48,6 +50,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14a_code_fee_larger_than_the_gross_yields_zero_and_charges_only_the_gross()
     {
         var refund = VoucherRefundCalculator.UnexpiredAutomatic(new VoucherOrder(0.50m, 1), 0, 1, 1m, RequestedAt);
@@ -59,6 +62,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Theory]
+    [Rule("RTV-14")]
     [InlineData("10.05", "0.5", "5.03", "4.03")] // 5.025 rounds away from zero; banker's rounding would give 5.02
     [InlineData("33.33", "0.15", "5.00", "4.00")] // 4.9995
     [InlineData("19.99", "0.333", "6.66", "5.66")] // 6.65667
@@ -71,6 +75,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14b_unexpired_manual_gives_the_seller_five_days_and_marks_the_amount_as_an_sdk_assumption()
     {
         var refund = VoucherRefundCalculator.UnexpiredManual(ThreeAtFifty, 1, 2, 0.8m, RequestedAt);
@@ -86,6 +91,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14b_deadline_can_come_from_a_TimeProvider()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 2, 27, 0, 0, 0, TimeSpan.Zero));
@@ -95,6 +101,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14c_not_received_refunds_everything_paid_without_code_fee()
     {
         var refund = VoucherRefundCalculator.NotReceived(new VoucherOrder(50.00m, 3, amountPaid: 120.00m));
@@ -107,6 +114,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14d_received_no_return_accepts_a_negotiated_amount_up_to_the_unconsumed_balance()
     {
         var refund = VoucherRefundCalculator.ReceivedNoReturn(ThreeAtFifty, redeemedCount: 1, negotiatedAmount: 60.00m);
@@ -120,6 +128,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Theory]
+    [Rule("RTV-14")]
     [InlineData("100.01", "must not exceed what the buyer paid minus the redeemed units: 150.00 − 1 × 50.00 = 100.00")]
     [InlineData("-0.01", "must not be negative")]
     [InlineData("10.001", "at most two decimal places")]
@@ -134,6 +143,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14e_after_sale_is_taken_from_the_sellers_deposit()
     {
         var refund = VoucherRefundCalculator.AfterSale(ThreeAtFifty, 30.00m);
@@ -146,6 +156,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Theory]
+    [Rule("RTV-14")]
     [InlineData("0")]
     [InlineData("150.01")]
     [InlineData("-1")]
@@ -158,6 +169,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14f_expired_automatic_is_expired_times_price_times_ratio_minus_code_fee_and_the_rest_stays_with_the_seller()
     {
         var refund = VoucherRefundCalculator.ExpiredAutomatic(ThreeAtFifty, redeemedCount: 2, expiredCount: 1, new ExpiryRefundOption(0.8m));
@@ -175,6 +187,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14f_a_discounted_order_never_refunds_more_than_is_left_of_the_payment()
     {
         var order = new VoucherOrder(50.00m, 3, amountPaid: 120.00m);
@@ -187,10 +200,12 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-08")]
     public void RTV08_ratio_of_exactly_100_percent_is_accepted()
         => Assert.Equal(49.00m, VoucherRefundCalculator.ExpiredAutomatic(ThreeAtFifty, 2, 1, new ExpiryRefundOption(1.00m)).Amount);
 
     [Fact]
+    [Rule("RTV-08")]
     public void RTV08_ratio_above_100_percent_is_rejected_naming_field_value_and_rule()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => new ExpiryRefundOption(1.0001m));
@@ -203,6 +218,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-08")]
     public void RTV08_ratio_below_the_category_minimum_is_rejected_and_equal_is_accepted()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => new ExpiryRefundOption(0.69m, categoryMinimumRatio: 0.7m));
@@ -215,6 +231,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Theory]
+    [Rule("RTV-08")]
     [InlineData("0", null, "expiryRefund.ratio")]
     [InlineData("-0.1", null, "expiryRefund.ratio")]
     [InlineData("0.8", "0", "expiryRefund.categoryMinimumRatio")]
@@ -228,6 +245,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Theory]
+    [Rule("RTV-14")]
     [InlineData(-1, 1, "redeemedCount")]
     [InlineData(0, -1, "unredeemedCount")]
     [InlineData(2, 2, "unredeemedCount")] // 2 + 2 > 3
@@ -240,6 +258,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Theory]
+    [Rule("RTV-14")]
     [InlineData("0")]
     [InlineData("1.01")]
     [InlineData("-0.5")]
@@ -252,6 +271,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14f_expired_plus_redeemed_cannot_exceed_the_quantity()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => VoucherRefundCalculator.ExpiredAutomatic(ThreeAtFifty, 3, 1, new ExpiryRefundOption(0.5m)));
@@ -261,6 +281,7 @@ public class VoucherRefundCalculatorTests
     }
 
     [Theory]
+    [Rule("RTV-14")]
     [InlineData("12.345", 1, null, "unitPrice")]
     [InlineData("-1", 1, null, "unitPrice")]
     [InlineData("10", 0, null, "quantity")]

@@ -34,6 +34,7 @@ public class VoucherRefundPropertyTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14_refund_plus_code_fee_plus_seller_money_never_exceeds_what_the_buyer_paid()
         => Gen.Select(OrderAndCounts, Ratio).Sample((oc, ratio) =>
         {
@@ -53,6 +54,7 @@ public class VoucherRefundPropertyTests
         });
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14_refunds_are_never_negative_and_always_whole_fen()
         => Gen.Select(OrderAndCounts, Ratio).Sample((oc, ratio) =>
         {
@@ -69,6 +71,7 @@ public class VoucherRefundPropertyTests
         });
 
     [Fact]
+    [Rule("RTV-08")]
     public void RTV08_refund_is_non_decreasing_in_the_ratio()
         => Gen.Select(OrderAndCounts, Ratio, Ratio).Sample((oc, r1, r2) =>
         {
@@ -82,6 +85,7 @@ public class VoucherRefundPropertyTests
         });
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14_refund_is_non_decreasing_in_the_unredeemed_or_expired_count()
         => Gen.Select(OrderAndCounts, Ratio).Where((oc, _) => oc.Covered > 0).Sample((oc, ratio) =>
         {

@@ -14,6 +14,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     private static readonly VoucherOrder ThreeAtFifty = new(50.00m, 3);
 
     [Fact]
+    [Rule("RTV-02", "RTV-08", "RTV-14")]
     public void RTV08_RTV14f_sample_three_units_redeem_one_redeem_one_expire_with_80_percent_option()
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -52,6 +53,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-02", "RTV-08")]
     public void RTV08_redeem_then_pay_without_the_option_pays_unredeemed_money_to_the_seller_on_expiry()
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -71,6 +73,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-02")]
     public void RTV02_redeem_then_pay_without_expiry_keeps_unredeemed_money_held_by_the_platform()
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -87,6 +90,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [Rule("RTV-03")]
     [InlineData("2024-06-01T10:00:00+08:00", 3, "2024-06-04T00:00:00+08:00")]
     [InlineData("2024-06-01T23:59:59+08:00", 3, "2024-06-04T00:00:00+08:00")]
     [InlineData("2024-06-01T16:30:00+00:00", 3, "2024-06-05T00:00:00+08:00")] // already 2 June 00:30 in China
@@ -97,6 +101,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
             VoucherSettlementCalculator.ComputeTPlusNDueAt(DateTimeOffset.Parse(sent, System.Globalization.CultureInfo.InvariantCulture), days));
 
     [Fact]
+    [Rule("RTV-03")]
     public void RTV03_T_plus_3_without_redemption_pays_everything_on_the_T_plus_3_date()
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -114,6 +119,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-03")]
     public void RTV03_early_redemption_pays_the_whole_order_early_per_the_seed()
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -129,6 +135,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-03")]
     public void RTV03_early_redemption_can_release_only_the_redeemed_units()
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -146,6 +153,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-03")]
     public void RTV03_a_redemption_exactly_at_the_due_time_is_not_early()
     {
         var due = new DateTimeOffset(2024, 6, 4, 0, 0, 0, Cst);
@@ -161,6 +169,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-08", "RTV-14")]
     public void RTV08_T_plus_N_expiry_refund_after_the_payout_is_taken_from_the_sellers_deposit()
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -182,6 +191,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-03", "RTV-08", "RTV-14")]
     public void RTV08_T_plus_N_expiry_before_the_due_date_refunds_from_held_funds_then_pays_the_rest()
     {
         var expires = new DateTimeOffset(2024, 6, 2, 12, 0, 0, Cst);
@@ -204,6 +214,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-02", "RTV-08", "RTV-14")]
     public void RTV14a_unexpired_refund_in_redeem_then_pay_refunds_the_buyer_and_pays_the_code_fee()
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -225,6 +236,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14_discounted_order_never_pays_out_more_than_the_buyer_paid()
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -239,6 +251,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_redemption_before_the_code_was_sent_is_rejected()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -253,6 +266,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-05")]
     public void RTV05_redemption_at_the_end_of_validity_is_rejected()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -268,6 +282,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_redeeming_more_units_than_are_left_is_rejected_naming_the_event()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
@@ -284,6 +299,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [Rule("RTV-03")]
     [InlineData(0)]
     [InlineData(91)]
     public void RTV03_payout_days_outside_1_to_90_are_rejected(int days)
@@ -299,6 +315,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Rule("RTV-05")]
     public void RTV05_expiry_not_after_sending_and_bad_event_inputs_are_rejected()
     {
         Assert.Equal("expiresAt", Assert.Throws<PlatformValidationException>(() => VoucherSettlementCalculator.Compute(

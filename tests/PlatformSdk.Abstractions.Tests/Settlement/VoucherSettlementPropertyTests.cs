@@ -65,6 +65,7 @@ public class VoucherSettlementPropertyTests
             });
 
     [Fact]
+    [Rule("RTV-08", "RTV-14")]
     public void RTV14_RTV08_money_is_conserved_and_refund_plus_fee_plus_seller_never_exceeds_what_the_buyer_paid()
         => Requests.Sample(request =>
         {
@@ -82,6 +83,7 @@ public class VoucherSettlementPropertyTests
         }, print: r => VoucherSettlementCalculator.Compute(r).Describe());
 
     [Fact]
+    [Rule("RTV-02", "RTV-03")]
     public void RTV02_RTV03_entries_are_whole_fen_non_negative_chronological_and_units_add_up()
         => Requests.Sample(request =>
         {

@@ -26,7 +26,8 @@ public sealed class LogisticsIntegrationTests
     };
 
     [Fact]
-    public async Task RLOG_05_carriers_list_gives_the_company_numbers_to_map()
+    [Rule("RLOG-05")]
+    public async Task RLOG05_carriers_list_gives_the_company_numbers_to_map()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -38,7 +39,8 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
-    public async Task RLOG_13_shipping_a_paid_order_ships_it_and_shipping_again_is_AlreadyShipped_not_an_error()
+    [Rule("RLOG-13")]
+    public async Task RLOG13_shipping_a_paid_order_ships_it_and_shipping_again_is_AlreadyShipped_not_an_error()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -58,7 +60,8 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
-    public async Task RLOG_13_a_seeded_shipped_order_is_AlreadyShipped()
+    [Rule("RLOG-13")]
+    public async Task RLOG13_a_seeded_shipped_order_is_AlreadyShipped()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -70,7 +73,8 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
-    public async Task RLOG_05_12_an_unknown_carrier_code_is_Configuration_with_the_remap_remedy_and_not_retried()
+    [Rule("RLOG-05", "RLOG-12")]
+    public async Task RLOG05_RLOG12_an_unknown_carrier_code_is_Configuration_with_the_remap_remedy_and_not_retried()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -85,7 +89,8 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
-    public async Task RLOG_52_splitting_one_sub_orders_quantity_is_Validation_from_the_platform_and_refused_locally_when_repeated()
+    [Rule("RLOG-52")]
+    public async Task RLOG52_splitting_one_sub_orders_quantity_is_Validation_from_the_platform_and_refused_locally_when_repeated()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -104,7 +109,8 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
-    public async Task RLOG_32_an_order_1688_does_not_find_is_Transient_but_shipping_is_a_non_idempotent_write_and_is_sent_once()
+    [Rule("RLOG-32")]
+    public async Task RLOG32_an_order_1688_does_not_find_is_Transient_but_shipping_is_a_non_idempotent_write_and_is_sent_once()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -123,7 +129,8 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
-    public async Task RLOG_40_a_platform_timeout_on_shipping_is_not_retried_blindly_and_the_callers_retry_succeeds()
+    [Rule("RLOG-40")]
+    public async Task RLOG40_a_platform_timeout_on_shipping_is_not_retried_blindly_and_the_callers_retry_succeeds()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -141,7 +148,8 @@ public sealed class LogisticsIntegrationTests
     }
 
     [Fact]
-    public async Task RLOG_40_13_a_timeout_after_the_platform_shipped_makes_the_callers_retry_AlreadyShipped_never_a_second_shipment()
+    [Rule("RLOG-13", "RLOG-40")]
+    public async Task RLOG40_RLOG13_a_timeout_after_the_platform_shipped_makes_the_callers_retry_AlreadyShipped_never_a_second_shipment()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;

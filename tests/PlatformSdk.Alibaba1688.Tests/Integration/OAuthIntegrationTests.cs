@@ -25,7 +25,8 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_03_two_shops_each_call_with_their_own_token_and_see_their_own_data()
+    [Rule("R1688-03")]
+    public async Task R168803_two_shops_each_call_with_their_own_token_and_see_their_own_data()
     {
         using var h = Fake1688Harness.Create();
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);
@@ -44,7 +45,8 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_03_a_shop_never_authorized_fails_with_Authentication_and_nothing_is_sent()
+    [Rule("R1688-03")]
+    public async Task R168803_a_shop_never_authorized_fails_with_Authentication_and_nothing_is_sent()
     {
         using var h = Fake1688Harness.Create();
 
@@ -57,7 +59,8 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_02_unsubscribed_shop_authorize_page_refuses_and_a_revoked_subscription_surfaces_Authentication_with_the_main_account_remedy()
+    [Rule("R1688-02")]
+    public async Task R168802_unsubscribed_shop_authorize_page_refuses_and_a_revoked_subscription_surfaces_Authentication_with_the_main_account_remedy()
     {
         using var h = Fake1688Harness.Create();
         h.Fake.SignIn(Fake1688Seed.UnsubscribedShopLoginId);
@@ -81,7 +84,8 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_03_token_expired_on_the_platform_is_refreshed_once_and_the_call_succeeds()
+    [Rule("R1688-03")]
+    public async Task R168803_token_expired_on_the_platform_is_refreshed_once_and_the_call_succeeds()
     {
         using var h = Fake1688Harness.Create();
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);
@@ -98,7 +102,8 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_03_clock_past_10_hours_refreshes_before_sending_and_keeps_the_refresh_token_the_reply_omits()
+    [Rule("R1688-03")]
+    public async Task R168803_clock_past_10_hours_refreshes_before_sending_and_keeps_the_refresh_token_the_reply_omits()
     {
         using var h = Fake1688Harness.Create();
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);
@@ -118,7 +123,8 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_03_concurrent_calls_with_a_rejected_token_share_exactly_one_refresh()
+    [Rule("R1688-03")]
+    public async Task R168803_concurrent_calls_with_a_rejected_token_share_exactly_one_refresh()
     {
         using var h = Fake1688Harness.Create();
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);

@@ -21,7 +21,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_13_16_freight_above_zero_is_Express_with_a_payment_link_rendered_as_PNG_and_SVG_and_the_QR_locks_after_the_first_scan()
+    [Rule("R1688-13", "R1688-16")]
+    public async Task R168813_R168816_freight_above_zero_is_Express_with_a_payment_link_rendered_as_PNG_and_SVG_and_the_QR_locks_after_the_first_scan()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -44,7 +45,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_13_15_zero_freight_is_SelfPickup_and_a_different_platform_freight_is_a_warning_not_an_error()
+    [Rule("R1688-13", "R1688-15")]
+    public async Task R168813_R168815_zero_freight_is_SelfPickup_and_a_different_platform_freight_is_a_warning_not_an_error()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -58,7 +60,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_13_negative_freight_is_refused_before_sending()
+    [Rule("R1688-13")]
+    public async Task R168813_negative_freight_is_refused_before_sending()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -70,7 +73,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_19_51_lines_are_refused_before_sending_and_the_splitter_makes_orders_the_platform_accepts()
+    [Rule("R1688-19")]
+    public async Task R168819_51_lines_are_refused_before_sending_and_the_splitter_makes_orders_the_platform_accepts()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -96,7 +100,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_14_17_20_a_paid_pre_order_is_a_formal_unshipped_order_until_shipped_through_the_api_then_exposes_the_settlement_date()
+    [Rule("R1688-14", "R1688-17", "R1688-20")]
+    public async Task R168814_R168817_R168820_a_paid_pre_order_is_a_formal_unshipped_order_until_shipped_through_the_api_then_exposes_the_settlement_date()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -135,7 +140,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_04_a_shop_without_a_market_is_refused_locally_and_the_platform_refusal_is_Configuration_too()
+    [Rule("R1688-04")]
+    public async Task R168804_a_shop_without_a_market_is_refused_locally_and_the_platform_refusal_is_Configuration_too()
     {
         var (h, _) = await AuthorizedAsync();
         using var __ = h;
@@ -156,7 +162,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_08_an_offer_that_gained_SKUs_after_a_simple_publish_fails_with_BusinessRule_null_no_exist()
+    [Rule("R1688-08")]
+    public async Task R168808_an_offer_that_gained_SKUs_after_a_simple_publish_fails_with_BusinessRule_null_no_exist()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -171,7 +178,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_12_a_failed_line_among_good_ones_is_reported_per_line_and_the_order_is_created_for_the_rest()
+    [Rule("R1688-12")]
+    public async Task R168812_a_failed_line_among_good_ones_is_reported_per_line_and_the_order_is_created_for_the_rest()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -187,7 +195,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_12_a_deleted_offer_fails_with_BusinessRule_publish_a_new_offer()
+    [Rule("R1688-12")]
+    public async Task R168812_a_deleted_offer_fails_with_BusinessRule_publish_a_new_offer()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -201,7 +210,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_23_a_line_repriced_more_than_30_percent_is_flagged_and_still_created()
+    [Rule("R1688-23")]
+    public async Task R168823_a_line_repriced_more_than_30_percent_is_flagged_and_still_created()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;
@@ -217,7 +227,8 @@ public sealed class PreOrderIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_16_payment_links_for_several_orders_are_one_cashier_url()
+    [Rule("R1688-16")]
+    public async Task R168816_payment_links_for_several_orders_are_one_cashier_url()
     {
         var (h, shop) = await AuthorizedAsync();
         using var _ = h;

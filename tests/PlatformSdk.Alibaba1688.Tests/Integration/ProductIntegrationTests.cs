@@ -9,7 +9,8 @@ public sealed class ProductIntegrationTests
     private static Alibaba1688Image Image(int index, int bytes = 1024) => new($"photo-{index}.jpg", new byte[bytes]);
 
     [Fact]
-    public async Task R1688_06_07_publish_with_7_images_uploads_5_reports_2_dropped_and_the_offer_is_private_and_tradable()
+    [Rule("R1688-06", "R1688-07")]
+    public async Task R168806_R168807_publish_with_7_images_uploads_5_reports_2_dropped_and_the_offer_is_private_and_tradable()
     {
         using var h = Fake1688Harness.Create();
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);
@@ -38,7 +39,8 @@ public sealed class ProductIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_06_an_image_over_2_MB_is_refused_with_index_and_size_and_nothing_is_sent()
+    [Rule("R1688-06")]
+    public async Task R168806_an_image_over_2_MB_is_refused_with_index_and_size_and_nothing_is_sent()
     {
         using var h = Fake1688Harness.Create();
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);
@@ -60,7 +62,8 @@ public sealed class ProductIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_10_download_by_id_and_by_offer_link_returns_skus_and_cargo_numbers()
+    [Rule("R1688-10")]
+    public async Task R168810_download_by_id_and_by_offer_link_returns_skus_and_cargo_numbers()
     {
         using var h = Fake1688Harness.Create();
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);
@@ -80,7 +83,8 @@ public sealed class ProductIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_10_a_link_that_is_not_a_1688_offer_is_refused_before_sending()
+    [Rule("R1688-10")]
+    public async Task R168810_a_link_that_is_not_a_1688_offer_is_refused_before_sending()
     {
         using var h = Fake1688Harness.Create();
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);
@@ -94,7 +98,8 @@ public sealed class ProductIntegrationTests
     }
 
     [Fact]
-    public async Task R1688_05_09_download_all_is_resumable_from_the_cursor_without_duplicates_or_gaps()
+    [Rule("R1688-05", "R1688-09")]
+    public async Task R168805_R168809_download_all_is_resumable_from_the_cursor_without_duplicates_or_gaps()
     {
         using var h = Fake1688Harness.Create();
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);

@@ -13,6 +13,7 @@ public sealed class QueryAndUploadIntegrationTests
     public static TheoryData<JushuitanProtocol> Protocols => new() { JushuitanProtocol.Legacy, JushuitanProtocol.OpenApi };
 
     [Theory]
+    [Rule("RJST-04")]
     [MemberData(nameof(Protocols))]
     public async Task RJST04_Shops_WarehousePartners_And_LogisticsCompanies_AreReadAcrossPages(JushuitanProtocol protocol)
     {
@@ -44,6 +45,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-14")]
     [MemberData(nameof(Protocols))]
     public async Task RJST14_Upload_IsIdempotent_OnShopAndSoId(JushuitanProtocol protocol)
     {
@@ -61,6 +63,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-14")]
     [MemberData(nameof(Protocols))]
     public async Task RJST14_Upload_IsRetried_After503AndDroppedConnection_AndStoredOnce(JushuitanProtocol protocol)
     {
@@ -84,6 +87,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-20")]
     [MemberData(nameof(Protocols))]
     public async Task RJST20_AmountsThatDoNotAddUp_AreRejectedBeforeTheNetwork_WithBothSides(JushuitanProtocol protocol)
     {
@@ -100,6 +104,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-15", "RJST-17", "RJST-18", "RJST-19")]
     [MemberData(nameof(Protocols))]
     public async Task RJST15_RJST17_RJST18_RJST19_UnpaidUpload_ThenPaidReUpload_BecomesPaidAwaitingReview(JushuitanProtocol protocol)
     {
@@ -128,6 +133,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-12")]
     [MemberData(nameof(Protocols))]
     public async Task RJST12_ReUploadOfOrderCancelledInErp_ReportsIsCancelledInErp(JushuitanProtocol protocol)
     {
@@ -146,6 +152,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-13")]
     [MemberData(nameof(Protocols))]
     public async Task RJST13_DownloadAllOrdersOff_OrDisabledShop_IsReportedNotFoundAfterUpload_WithRemedy(JushuitanProtocol protocol)
     {
@@ -168,6 +175,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-06")]
     [MemberData(nameof(Protocols))]
     public async Task RJST06_UploadToNonOwnMallShop_IsConfigurationError_WithRuleId(JushuitanProtocol protocol)
     {
@@ -184,6 +192,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-07")]
     [MemberData(nameof(Protocols))]
     public async Task RJST07_UploadToShopOfAnotherCompany_IsConfigurationError_WithRuleId(JushuitanProtocol protocol)
     {
@@ -199,6 +208,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-09")]
     [MemberData(nameof(Protocols))]
     public async Task RJST09_SameSoIdInTwoShops_IsTwoIndependentOrders(JushuitanProtocol protocol)
     {
@@ -217,6 +227,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-10")]
     [MemberData(nameof(Protocols))]
     public async Task RJST10_QuestionOrders_AreFilteredByQuestionDesc(JushuitanProtocol protocol)
     {
@@ -280,6 +291,7 @@ public sealed class QueryAndUploadIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-08")]
     [MemberData(nameof(Protocols))]
     public async Task RJST08_CancelOfSplitOrder_RequiresOptIn_ThenCancelsAllSubOrders(JushuitanProtocol protocol)
     {

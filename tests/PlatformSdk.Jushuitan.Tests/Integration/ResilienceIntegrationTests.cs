@@ -24,6 +24,7 @@ public sealed class ResilienceIntegrationTests
     };
 
     [Theory]
+    [Rule("RJST-08")]
     [MemberData(nameof(CancelFaults))]
     public async Task RJST08_Cancel_IsNotRetried_AfterItMayHaveReachedJushuitan(JushuitanProtocol protocol, string fault)
     {
@@ -42,6 +43,7 @@ public sealed class ResilienceIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-04")]
     [MemberData(nameof(ReadFaults))]
     public async Task RJST04_ReadFaults_AreTransient_AndRetried(JushuitanProtocol protocol, string fault)
     {
@@ -64,6 +66,7 @@ public sealed class ResilienceIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-04")]
     [MemberData(nameof(ReadFaults))]
     public async Task RJST04_PersistentReadFaults_SurfaceAsTransient_AfterMaxRetries(JushuitanProtocol protocol, string fault)
     {
@@ -83,6 +86,7 @@ public sealed class ResilienceIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-04")]
     [MemberData(nameof(Protocols))]
     public async Task RJST04_ThrottledRead_IsRetried(JushuitanProtocol protocol)
     {
@@ -96,6 +100,7 @@ public sealed class ResilienceIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-04")]
     [MemberData(nameof(Protocols))]
     public async Task RJST04_ValidationErrorFromJushuitan_IsNotRetried(JushuitanProtocol protocol)
     {
@@ -110,6 +115,7 @@ public sealed class ResilienceIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-04")]
     [MemberData(nameof(Protocols))]
     public async Task RJST04_CarrierWindowEndingBeforeItBegins_IsRejectedBeforeSending(JushuitanProtocol protocol)
     {

@@ -12,6 +12,7 @@ public sealed class SecretsIntegrationTests
     public static TheoryData<JushuitanProtocol> Protocols => new() { JushuitanProtocol.Legacy, JushuitanProtocol.OpenApi };
 
     [Theory]
+    [Rule("RJST-01", "RJST-02")]
     [MemberData(nameof(Protocols))]
     public async Task RJST01_RJST02_Secrets_NeverAppear_InTraceLogs_Exceptions_OrToString(JushuitanProtocol protocol)
     {

@@ -16,6 +16,7 @@ public sealed class TokenAndConfigurationIntegrationTests
     public static TheoryData<JushuitanProtocol> Protocols => new() { JushuitanProtocol.Legacy, JushuitanProtocol.OpenApi };
 
     [Theory]
+    [Rule("RJST-02")]
     [MemberData(nameof(Protocols))]
     public async Task RJST02_ExpiredToken_IsRefreshedOnce_AndTheCallSucceeds(JushuitanProtocol protocol)
     {
@@ -33,6 +34,7 @@ public sealed class TokenAndConfigurationIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-02")]
     [MemberData(nameof(Protocols))]
     public async Task RJST02_SeventyConcurrentCalls_WithAnExpiredToken_RefreshExactlyOnce(JushuitanProtocol protocol)
     {
@@ -47,6 +49,7 @@ public sealed class TokenAndConfigurationIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-02")]
     [MemberData(nameof(Protocols))]
     public async Task RJST02_SeventyConcurrentCalls_WithATokenAboutToExpire_RefreshExactlyOnce_Proactively(JushuitanProtocol protocol)
     {
@@ -67,6 +70,7 @@ public sealed class TokenAndConfigurationIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-01")]
     [MemberData(nameof(Protocols))]
     public async Task RJST01_TestCredentialsAgainstProduction_AreAConfigurationError_NamingTheEnvironment(JushuitanProtocol protocol)
     {
@@ -95,6 +99,7 @@ public sealed class TokenAndConfigurationIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-01")]
     [InlineData("Legacy", "Legacy:PartnerId", " ywv5jGT8ge6Pvlq3FZSPol345asd")]
     [InlineData("Legacy", "Legacy:PartnerKey", "ywv5jGT8ge6Pvlq3FZSPol2323\n")]
     [InlineData("OpenApi", "OpenApi:AppSecret", "\t99c4cef262f34ca882975a7064de0b87")]
@@ -126,6 +131,7 @@ public sealed class TokenAndConfigurationIntegrationTests
     }
 
     [Theory]
+    [Rule("RJST-03")]
     [MemberData(nameof(Protocols))]
     public async Task RJST03_MeterCountsEqualTheFakesCount_AndCostIsEstimated(JushuitanProtocol protocol)
     {
@@ -152,6 +158,7 @@ public sealed class TokenAndConfigurationIntegrationTests
     }
 
     [Fact]
+    [Rule("RJST-01")]
     public async Task RJST01_ConfigurationSection_FromJson_WithOnlyEndpointsOverrideInCode_Works()
     {
         var time = new FakeTimeProvider(FakeJushuitanHarness.Start);
@@ -184,6 +191,7 @@ public sealed class TokenAndConfigurationIntegrationTests
     }
 
     [Fact]
+    [Rule("RJST-03")]
     public async Task RJST03_NamedTenants_OfTwoCompanies_KeepSeparateTokensAndMeters()
     {
         var time = new FakeTimeProvider(FakeJushuitanHarness.Start);

@@ -76,6 +76,7 @@ public sealed class NotificationAndDiTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void Money_facade_applies_the_RTV14a_calculator_with_the_client_clock()
     {
         using var stub = new LoopbackStubServer(VoucherReplies.ByForm(_ => (200, "{}")));
@@ -115,6 +116,7 @@ public sealed class NotificationAndDiTests
     }
 
     [Fact]
+    [Rule("RTV-06")]
     public void RTV06_code_merchant_id_must_be_positive()
         => Assert.Contains("CodeMerchantId", StartFails(o => { o.Seller = "shop-a"; o.CodeMerchantId = 0; }).Message, StringComparison.Ordinal);
 

@@ -13,6 +13,7 @@ public sealed class RequestBuildingTests
     private const string Token = "notice-token-77";
 
     [Fact]
+    [Rule("RTV-10")]
     public async Task Legacy_send_RTV10_sends_verify_codes_as_code_colon_count_with_token_and_codemerchant_id()
     {
         using var stub = new LoopbackStubServer(VoucherReplies.Success("""{"ret_code":1,"request_id":"r1"}"""));
@@ -36,6 +37,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public async Task Legacy_consume_RTV12_sends_one_code_units_mobile_and_a_generated_serial_num()
     {
         using var stub = new LoopbackStubServer(VoucherReplies.Success("""{"ret_code":1,"left_num":1,"code_left_num":0,"item_title":"Bread","print_tpl":"p"}"""));
@@ -174,6 +176,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
+    [Rule("RTV-11")]
     public async Task Merchant_delay_RTV11_sends_absolute_end_date_in_GMT8_and_reuses_request_id()
     {
         using var stub = new LoopbackStubServer(VoucherReplies.Success("""{"is_success":true,"res_code":"0","res_msg":"ok"}"""));

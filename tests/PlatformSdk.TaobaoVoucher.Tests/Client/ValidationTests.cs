@@ -21,6 +21,7 @@ public sealed class ValidationTests
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("12345")]
     [InlineData("123456789012")]
     [InlineData("12345a7")]
@@ -34,6 +35,7 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public async Task RTV12_consume_num_must_be_at_least_one()
     {
         var ex = await RefusedAsync(c => c.Merchant.ConsumeAsync(new MerchantConsumeRequest { Code = "1234567", ConsumeNum = 0, OuterId = "o", Token = Token }, CancellationToken.None));
@@ -41,6 +43,7 @@ public sealed class ValidationTests
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("123")]
     [InlineData("12a4")]
     [InlineData("13812345678")]
@@ -76,6 +79,7 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public async Task RTV10_verify_codes_need_at_least_one_code_and_no_duplicates()
     {
         var empty = await RefusedAsync(c => c.Legacy.SendAsync(new LegacySendCodesRequest { OrderId = 1, Token = Token, Codes = [] }, CancellationToken.None));
@@ -94,6 +98,7 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    [Rule("RTV-11")]
     public async Task RTV11_expand_days_only_forward()
     {
         var ex = await RefusedAsync(c => c.Legacy.ExpandTimeAsync(new LegacyTimeExpandRequest { OrderId = 1, ExpandDays = -3 }, CancellationToken.None));
@@ -101,6 +106,7 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    [Rule("RTV-11")]
     public async Task RTV11_delay_end_date_must_be_after_the_current_end()
     {
         var end = new DateTimeOffset(2024, 6, 30, 0, 0, 0, TimeSpan.FromHours(8));

@@ -13,6 +13,7 @@ public sealed class LifecycleIntegrationTests
     private static readonly CancellationToken Ct = CancellationToken.None;
 
     [Fact]
+    [Rule("RTV-10", "RTV-12", "RTV-15")]
     public async Task RTV10_RTV12_RTV15_legacy_send_consume_partial_new_code_old_void_then_reverse_restores_units()
     {
         await using var h = TopVoucherHarness.Start();
@@ -65,6 +66,7 @@ public sealed class LifecycleIntegrationTests
     }
 
     [Fact]
+    [Rule("RTV-12", "RTV-15")]
     public async Task RTV12_RTV15_merchant_send_consume_with_isv_ma_list_then_reverse_and_consume_everything_is_Used()
     {
         await using var h = TopVoucherHarness.Start(VoucherApiFamily.Merchant);
@@ -91,6 +93,7 @@ public sealed class LifecycleIntegrationTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public async Task RTV12_wrong_last_four_is_a_business_rule_error_and_nothing_is_redeemed()
     {
         await using var h = TopVoucherHarness.Start();
@@ -106,6 +109,7 @@ public sealed class LifecycleIntegrationTests
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("12345")]          // 5 digits: too short
     [InlineData("123456789012")]   // 12 digits: too long
     [InlineData("12ab5678")]       // not digits
@@ -126,6 +130,7 @@ public sealed class LifecycleIntegrationTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public async Task RTV12_mobile_last_four_format_is_validated_locally_journal_empty()
     {
         await using var h = TopVoucherHarness.Start();
@@ -137,6 +142,7 @@ public sealed class LifecycleIntegrationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public async Task RTV10_legacy_resend_once_per_China_day_second_same_day_refused_next_day_accepted()
     {
         await using var h = TopVoucherHarness.Start();
@@ -155,6 +161,7 @@ public sealed class LifecycleIntegrationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public async Task RTV10_merchant_resend_once_per_China_day()
     {
         await using var h = TopVoucherHarness.Start(VoucherApiFamily.Merchant);
@@ -170,6 +177,7 @@ public sealed class LifecycleIntegrationTests
     }
 
     [Fact]
+    [Rule("RTV-11")]
     public async Task RTV11_legacy_time_expand_forward_accepted_shorten_refused_locally()
     {
         await using var h = TopVoucherHarness.Start();
@@ -186,6 +194,7 @@ public sealed class LifecycleIntegrationTests
     }
 
     [Fact]
+    [Rule("RTV-11")]
     public async Task RTV11_merchant_delay_forward_accepted_shorten_refused_locally()
     {
         await using var h = TopVoucherHarness.Start(VoucherApiFamily.Merchant);

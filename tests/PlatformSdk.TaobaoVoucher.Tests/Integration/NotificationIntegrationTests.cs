@@ -28,6 +28,7 @@ public sealed class NotificationIntegrationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public async Task RTV10_processor_over_a_queue_sends_the_code_for_a_pending_notice_and_the_order_ships()
     {
         await using var h = TopVoucherHarness.Start();

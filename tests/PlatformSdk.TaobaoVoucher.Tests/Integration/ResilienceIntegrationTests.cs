@@ -13,6 +13,7 @@ public sealed class ResilienceIntegrationTests
     private static readonly CancellationToken Ct = CancellationToken.None;
 
     [Fact]
+    [Rule("RTV-12")]
     public async Task RTV12_consume_502_after_processing_is_not_retried_and_reconcile_reports_already_applied_without_a_second_consume()
     {
         await using var h = TopVoucherHarness.Start();
@@ -34,6 +35,7 @@ public sealed class ResilienceIntegrationTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public async Task RTV12_consume_502_before_processing_reconcile_resends_once_with_the_same_serial_num()
     {
         await using var h = TopVoucherHarness.Start();

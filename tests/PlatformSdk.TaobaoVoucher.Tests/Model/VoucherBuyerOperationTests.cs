@@ -7,6 +7,7 @@ namespace PlatformSdk.TaobaoVoucher.Tests.Model;
 public class VoucherBuyerOperationTests
 {
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_buyer_resend_twice_on_the_same_day_is_rejected()
     {
         var time = Voucher.Clock();
@@ -21,6 +22,7 @@ public class VoucherBuyerOperationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_buyer_resend_is_allowed_again_from_midnight_china_time()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 23, 30, 0, VoucherOrder.ChinaOffset));
@@ -37,6 +39,7 @@ public class VoucherBuyerOperationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_the_day_is_the_china_calendar_day_not_the_utc_day()
     {
         // 15:30 UTC and 16:30 UTC are on the same UTC day but on two China calendar days (23:30 and 00:30 +08:00).
@@ -47,6 +50,7 @@ public class VoucherBuyerOperationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_seller_resends_are_not_limited_and_do_not_use_the_buyers_resend()
     {
         var time = Voucher.Clock();
@@ -56,6 +60,7 @@ public class VoucherBuyerOperationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_resend_after_a_partial_redemption_sends_the_new_code()
     {
         var order = Voucher.Sent(Voucher.Clock()).RedeemLive(1).Resend(VoucherActor.Buyer);
@@ -64,6 +69,7 @@ public class VoucherBuyerOperationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_only_the_buyer_can_change_the_phone_number()
     {
         var order = Voucher.Sent(Voucher.Clock());
@@ -79,6 +85,7 @@ public class VoucherBuyerOperationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_only_the_buyer_can_gift_the_voucher()
     {
         var order = Voucher.Sent(Voucher.Clock());
@@ -91,6 +98,7 @@ public class VoucherBuyerOperationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_changing_to_the_same_or_an_invalid_number_is_refused()
     {
         var order = Voucher.Sent(Voucher.Clock());
@@ -99,6 +107,7 @@ public class VoucherBuyerOperationTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_ToString_has_no_personal_data()
     {
         var order = Voucher.Sent(Voucher.Clock());

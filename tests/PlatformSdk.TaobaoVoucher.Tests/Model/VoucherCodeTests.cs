@@ -6,6 +6,7 @@ namespace PlatformSdk.TaobaoVoucher.Tests.Model;
 public class VoucherCodeTests
 {
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("123456")]
     [InlineData("12345678901")]
     [InlineData("000000")]
@@ -17,6 +18,7 @@ public class VoucherCodeTests
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("12345")]
     [InlineData("123456789012")]
     [InlineData("12345a")]
@@ -36,10 +38,12 @@ public class VoucherCodeTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_a_missing_code_is_rejected()
         => Assert.Equal("RTV-12", Assert.Throws<PlatformValidationException>(() => VoucherCode.Parse(null)).RuleId);
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_redeem_rejects_a_malformed_code_before_comparing()
     {
         var order = Voucher.Sent(Voucher.Clock());
@@ -56,6 +60,7 @@ public class VoucherCodeTests
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData(6)]
     [InlineData(8)]
     [InlineData(11)]
@@ -70,12 +75,14 @@ public class VoucherCodeTests
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData(5)]
     [InlineData(12)]
     public void RTV12_the_random_generator_refuses_lengths_outside_6_to_11(int length)
         => Assert.Throws<ArgumentOutOfRangeException>(() => new RandomVoucherCodeGenerator(length));
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_the_default_generator_is_used_when_none_is_given()
     {
         var order = VoucherOrder.Create(Voucher.Terms(), Voucher.Clock()).Send().RedeemLive(1);
@@ -84,6 +91,7 @@ public class VoucherCodeTests
     }
 
     [Theory]
+    [Rule("RTV-09")]
     [InlineData("13812345678", "5678")]
     [InlineData("+85291234567", "4567")]
     [InlineData("1234567", "4567")]
@@ -97,6 +105,7 @@ public class VoucherCodeTests
     }
 
     [Theory]
+    [Rule("RTV-09")]
     [InlineData("123456")]
     [InlineData("1234567890123456")]
     [InlineData("138-1234-5678")]

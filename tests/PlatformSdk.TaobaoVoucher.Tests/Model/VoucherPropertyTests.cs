@@ -11,7 +11,8 @@ public class VoucherPropertyTests
         Gen.Select(Gen.Int[1, 20], Gen.Select(Gen.Int[0, 9], Gen.Int[0, 1000]).Array[0, 40], Gen.Int[0, 2]);
 
     [Fact]
-    public void RTV12_15_counts_codes_and_report_state_stay_consistent_for_any_valid_redemption_sequence()
+    [Rule("RTV-12", "RTV-15")]
+    public void RTV12_RTV15_counts_codes_and_report_state_stay_consistent_for_any_valid_redemption_sequence()
     {
         Scenarios.Sample(s =>
         {

@@ -6,6 +6,7 @@ namespace PlatformSdk.TaobaoVoucher.Tests.Model;
 public class VoucherRedemptionTests
 {
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_partial_redemption_issues_a_new_code_for_the_remainder_and_voids_the_old_one()
     {
         var time = Voucher.Clock();
@@ -30,6 +31,7 @@ public class VoucherRedemptionTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_the_old_code_is_rejected_after_a_partial_redemption()
     {
         var order = Voucher.Sent(Voucher.Clock(), quantity: 5).RedeemLive(2);
@@ -43,6 +45,7 @@ public class VoucherRedemptionTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_a_code_of_another_order_is_rejected()
     {
         var order = Voucher.Sent(Voucher.Clock());
@@ -51,6 +54,7 @@ public class VoucherRedemptionTests
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("1234")]
     [InlineData("0000")]
     [InlineData("567")]
@@ -68,6 +72,7 @@ public class VoucherRedemptionTests
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(4)]
@@ -79,6 +84,7 @@ public class VoucherRedemptionTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_one_code_many_uses_all_units_at_once()
     {
         var order = Voucher.Sent(Voucher.Clock(), quantity: 10).RedeemLive(10);
@@ -87,6 +93,7 @@ public class VoucherRedemptionTests
     }
 
     [Fact]
+    [Rule("RTV-15")]
     public void RTV15_redeeming_account_is_required_for_the_log()
     {
         var order = Voucher.Sent(Voucher.Clock());
@@ -96,6 +103,7 @@ public class VoucherRedemptionTests
     }
 
     [Fact]
+    [Rule("RTV-05")]
     public void RTV05_redemption_after_the_end_of_validity_is_refused()
     {
         var order = Voucher.Sent(Voucher.Clock());
@@ -106,6 +114,7 @@ public class VoucherRedemptionTests
     }
 
     [Fact]
+    [Rule("RTV-05")]
     public void RTV05_redemption_at_the_last_instant_of_validity_is_allowed()
     {
         var order = Voucher.Sent(Voucher.Clock()).Redeem(Voucher.FirstCode, 1, Voucher.LastFour, Voucher.Account, at: Voucher.ValidUntil);
@@ -113,6 +122,7 @@ public class VoucherRedemptionTests
     }
 
     [Fact]
+    [Rule("RTV-05")]
     public void RTV05_redemption_before_the_start_of_validity_is_refused()
     {
         var terms = Voucher.Terms();
@@ -128,6 +138,7 @@ public class VoucherRedemptionTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_a_new_code_never_repeats_an_earlier_code_of_the_order()
     {
         var codes = new ScriptedCodeGenerator(Voucher.FirstCode, "200002", Voucher.FirstCode, "200002", "300003");
@@ -141,6 +152,7 @@ public class VoucherRedemptionTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_a_generator_that_only_repeats_codes_fails_loudly()
     {
         var stuck = new ScriptedCodeGenerator(Enumerable.Repeat(Voucher.FirstCode, 40).ToArray());

@@ -96,6 +96,7 @@ public class VoucherReverseTests
     }
 
     [Fact]
+    [Rule("RTV-13")]
     public void RTV13_reversing_the_last_redemption_reopens_the_review_window_and_clears_its_close_date()
     {
         var order = Voucher.Sent(Voucher.Clock(), quantity: 2).RedeemLive(1).RedeemLive(1);

@@ -6,6 +6,7 @@ namespace PlatformSdk.TaobaoVoucher.Tests.Model;
 public class VoucherTermsTests
 {
     [Fact]
+    [Rule("RTV-02")]
     public void RTV02_settlement_defaults_to_redeem_then_pay()
     {
         var order = Voucher.Created(Voucher.Clock());
@@ -15,7 +16,8 @@ public class VoucherTermsTests
     }
 
     [Fact]
-    public void RTV02_03_T_plus_N_carries_its_N_and_defaults_to_3()
+    [Rule("RTV-02", "RTV-03")]
+    public void RTV02_RTV03_T_plus_N_carries_its_N_and_defaults_to_3()
     {
         Assert.Equal(3, VoucherSettlementPlan.TPlusN().PayoutDays);
         Assert.Equal("T+7", VoucherSettlementPlan.TPlusN(7).ToString());
@@ -29,12 +31,14 @@ public class VoucherTermsTests
     }
 
     [Theory]
+    [Rule("RTV-02")]
     [InlineData(0)]
     [InlineData(91)]
     public void RTV02_T_plus_N_outside_1_to_90_days_is_rejected(int days)
         => Assert.Equal("RTV-02", Assert.Throws<PlatformValidationException>(() => VoucherSettlementPlan.TPlusN(days)).RuleId);
 
     [Fact]
+    [Rule("RTV-08")]
     public void RTV08_expiry_refund_is_disabled_by_default_and_carries_ratio_and_category_minimum_when_enabled()
     {
         Assert.False(Voucher.Created(Voucher.Clock()).ExpiryRefund.Enabled);
@@ -45,6 +49,7 @@ public class VoucherTermsTests
     }
 
     [Theory]
+    [Rule("RTV-08")]
     [InlineData(1.01, null)]
     [InlineData(0, null)]
     [InlineData(-0.1, null)]
@@ -57,25 +62,29 @@ public class VoucherTermsTests
     }
 
     [Theory]
+    [Rule("RTV-04", "RTV-09")]
     [InlineData(VoucherItemDelivery.EVoucher, null, VoucherDeliveryMethod.EVoucher)]
     [InlineData(VoucherItemDelivery.EVoucher, VoucherDeliveryMethod.EVoucher, VoucherDeliveryMethod.EVoucher)]
     [InlineData(VoucherItemDelivery.Mail, null, VoucherDeliveryMethod.Mail)]
     [InlineData(VoucherItemDelivery.EVoucherOrMail, VoucherDeliveryMethod.Mail, VoucherDeliveryMethod.Mail)]
     [InlineData(VoucherItemDelivery.EVoucherOrMail, VoucherDeliveryMethod.EVoucher, VoucherDeliveryMethod.EVoucher)]
-    public void RTV04_09_delivery_resolves_to_the_offered_or_picked_method(VoucherItemDelivery offered, VoucherDeliveryMethod? chosen, VoucherDeliveryMethod expected)
+    public void RTV04_RTV09_delivery_resolves_to_the_offered_or_picked_method(VoucherItemDelivery offered, VoucherDeliveryMethod? chosen, VoucherDeliveryMethod expected)
         => Assert.Equal(expected, VoucherDelivery.Resolve(offered, chosen));
 
     [Fact]
+    [Rule("RTV-09")]
     public void RTV09_an_item_offering_both_needs_the_buyers_pick()
         => Assert.Equal("RTV-09", Assert.Throws<PlatformValidationException>(() => VoucherDelivery.Resolve(VoucherItemDelivery.EVoucherOrMail, null)).RuleId);
 
     [Theory]
+    [Rule("RTV-04")]
     [InlineData(VoucherItemDelivery.EVoucher, VoucherDeliveryMethod.Mail)]
     [InlineData(VoucherItemDelivery.Mail, VoucherDeliveryMethod.EVoucher)]
     public void RTV04_a_pick_the_item_does_not_offer_is_rejected(VoucherItemDelivery offered, VoucherDeliveryMethod chosen)
         => Assert.Equal("RTV-04", Assert.Throws<PlatformValidationException>(() => VoucherDelivery.Resolve(offered, chosen)).RuleId);
 
     [Fact]
+    [Rule("RTV-09")]
     public void RTV09_a_mail_order_is_not_a_voucher_order()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => VoucherOrder.Create(new VoucherOrderTerms
@@ -87,7 +96,8 @@ public class VoucherTermsTests
     }
 
     [Fact]
-    public void RTV09_12_order_terms_are_validated()
+    [Rule("RTV-09", "RTV-12")]
+    public void RTV09_RTV12_order_terms_are_validated()
     {
         static VoucherOrderTerms With(int quantity = 1, decimal price = 1m, string mobile = Voucher.Mobile, string id = "1")
             => new() { OrderId = id, Quantity = quantity, UnitPrice = price, Mobile = mobile, ValidUntil = Voucher.ValidUntil };

@@ -49,8 +49,9 @@ public class VoucherTransitionTests
     }
 
     [Theory]
+    [Rule("RTV-10", "RTV-12", "RTV-15")]
     [MemberData(nameof(AllPairs))]
-    public void RTV10_12_15_every_state_and_operation_is_either_a_listed_transition_or_a_typed_refusal(VoucherOrderState state, Operation op)
+    public void RTV10_RTV12_RTV15_every_state_and_operation_is_either_a_listed_transition_or_a_typed_refusal(VoucherOrderState state, Operation op)
     {
         var time = Voucher.Clock();
         var order = Voucher.InState(state, time);
@@ -92,6 +93,7 @@ public class VoucherTransitionTests
     };
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_sending_the_code_ships_the_order_and_the_code_stands_for_all_units()
     {
         var time = Voucher.Clock();
@@ -111,6 +113,7 @@ public class VoucherTransitionTests
     }
 
     [Fact]
+    [Rule("RTV-10")]
     public void RTV10_send_without_a_code_uses_the_generator()
     {
         var codes = new ScriptedCodeGenerator("765432");
@@ -119,6 +122,7 @@ public class VoucherTransitionTests
     }
 
     [Fact]
+    [Rule("RTV-05")]
     public void RTV05_send_after_the_end_of_validity_is_refused()
     {
         var order = Voucher.Created(Voucher.Clock());
@@ -127,6 +131,7 @@ public class VoucherTransitionTests
     }
 
     [Fact]
+    [Rule("RTV-12")]
     public void RTV12_redeeming_the_last_units_spends_the_code_and_makes_the_order_fully_redeemed()
     {
         var order = Voucher.Sent(Voucher.Clock()).RedeemLive(2).RedeemLive(1);
@@ -139,6 +144,7 @@ public class VoucherTransitionTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14_refund_voids_the_live_code_and_counts_the_remaining_units_as_refunded()
     {
         var order = Voucher.Sent(Voucher.Clock()).RedeemLive(1).Refund(VoucherRefundReason.UnexpiredAutomatic);
@@ -154,6 +160,7 @@ public class VoucherTransitionTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14c_not_received_refund_is_refused_once_a_unit_was_redeemed()
     {
         var order = Voucher.Sent(Voucher.Clock()).RedeemLive(1);
@@ -163,6 +170,7 @@ public class VoucherTransitionTests
     }
 
     [Fact]
+    [Rule("RTV-14")]
     public void RTV14c_not_received_refund_of_an_unsent_order_refunds_every_unit()
     {
         var order = Voucher.Created(Voucher.Clock()).Refund(VoucherRefundReason.NotReceived);
@@ -171,6 +179,7 @@ public class VoucherTransitionTests
     }
 
     [Theory]
+    [Rule("RTV-14")]
     [InlineData(VoucherRefundReason.ReceivedNoReturn)]
     [InlineData(VoucherRefundReason.AfterSale)]
     public void RTV14d_e_refunds_that_presume_receipt_are_refused_before_the_code_is_sent(VoucherRefundReason reason)
@@ -181,6 +190,7 @@ public class VoucherTransitionTests
     }
 
     [Theory]
+    [Rule("RTV-05", "RTV-14")]
     [InlineData(VoucherRefundReason.UnexpiredAutomatic)]
     [InlineData(VoucherRefundReason.UnexpiredManual)]
     public void RTV14ab_unexpired_refunds_are_refused_after_the_end_of_validity(VoucherRefundReason reason)
@@ -191,6 +201,7 @@ public class VoucherTransitionTests
     }
 
     [Fact]
+    [Rule("RTV-05")]
     public void RTV05_14f_expire_voids_the_code_and_counts_the_remaining_units_as_expired()
     {
         var order = Voucher.Sent(Voucher.Clock()).RedeemLive(1).Expire(Voucher.ValidUntil.AddSeconds(1));
@@ -203,6 +214,7 @@ public class VoucherTransitionTests
     }
 
     [Fact]
+    [Rule("RTV-05")]
     public void RTV05_expire_at_or_before_the_end_of_validity_is_refused()
     {
         var order = Voucher.Sent(Voucher.Clock());
@@ -221,6 +233,7 @@ public class VoucherTransitionTests
     }
 
     [Theory]
+    [Rule("RTV-15")]
     [InlineData(VoucherOrderState.AwaitingCode, VoucherReportState.Available)]
     [InlineData(VoucherOrderState.Issued, VoucherReportState.Available)]
     [InlineData(VoucherOrderState.PartiallyRedeemed, VoucherReportState.Available)]

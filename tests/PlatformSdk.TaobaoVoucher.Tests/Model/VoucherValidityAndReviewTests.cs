@@ -17,6 +17,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
+    [Rule("RTV-11")]
     public void RTV11_validity_can_be_extended()
     {
         var later = Voucher.ValidUntil.AddDays(30);
@@ -30,6 +31,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Theory]
+    [Rule("RTV-11")]
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(-86400)]
@@ -42,7 +44,8 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
-    public void RTV05_11_an_order_past_its_end_cannot_be_extended_it_must_be_expired()
+    [Rule("RTV-05", "RTV-11")]
+    public void RTV05_RTV11_an_order_past_its_end_cannot_be_extended_it_must_be_expired()
     {
         var order = Voucher.Sent(Voucher.Clock());
         var ex = Assert.Throws<PlatformValidationException>(() => order.ExtendValidity(Voucher.ValidUntil.AddDays(5), Voucher.ValidUntil.AddDays(1)));
@@ -52,6 +55,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
+    [Rule("RTV-05")]
     public void RTV05_validity_must_start_before_it_ends()
     {
         var ex = Assert.Throws<PlatformValidationException>(() => VoucherOrder.Create(new VoucherOrderTerms
@@ -62,6 +66,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
+    [Rule("RTV-13")]
     public void RTV13_no_review_before_a_unit_is_redeemed()
     {
         var order = Voucher.Sent(Voucher.Clock());
@@ -70,6 +75,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
+    [Rule("RTV-13")]
     public void RTV13_review_is_open_without_a_close_date_while_units_remain()
     {
         var order = Voucher.Sent(Voucher.Clock()).RedeemLive(1);
@@ -78,6 +84,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
+    [Rule("RTV-13")]
     public void RTV13_review_closes_three_calendar_months_after_everything_is_redeemed()
     {
         var redeemedAt = new DateTimeOffset(2025, 3, 15, 14, 0, 0, VoucherOrder.ChinaOffset);
@@ -90,6 +97,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
+    [Rule("RTV-13")]
     public void RTV13_months_are_counted_on_the_china_calendar()
     {
         // 2025-01-31 17:00 UTC is 2025-02-01 01:00 +08:00: three months later is 1 May (+08:00), not 30 April (UTC calendar).
@@ -99,6 +107,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
+    [Rule("RTV-13")]
     public void RTV13_a_day_missing_in_the_target_month_clamps_to_its_last_day()
     {
         var redeemedAt = new DateTimeOffset(2025, 11, 30, 9, 0, 0, VoucherOrder.ChinaOffset);
@@ -107,6 +116,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
+    [Rule("RTV-13")]
     public void RTV13_the_close_clock_also_starts_when_a_refund_ends_a_partially_redeemed_order()
     {
         var time = Voucher.Clock();
@@ -119,6 +129,7 @@ public class VoucherValidityAndReviewTests
     }
 
     [Fact]
+    [Rule("RTV-13")]
     public void RTV13_the_close_clock_also_starts_when_a_partially_redeemed_order_expires()
     {
         var expiredAt = Voucher.ValidUntil.AddSeconds(1);

@@ -90,9 +90,10 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Theory]
+    [Rule("RLOG-05", "RLOG-12")]
     [InlineData("XYZ")] // not in the shop's carrier list
     [InlineData("")]
-    public async Task RLOG_05_RLOG_12_unknown_or_missing_carrier_code(string cpCode)
+    public async Task RLOG05_RLOG12_unknown_or_missing_carrier_code(string cpCode)
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -105,7 +106,8 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_05_missing_extBody_is_the_same_error()
+    [Rule("RLOG-05")]
+    public async Task RLOG05_missing_extBody_is_the_same_error()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -118,7 +120,8 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_13_already_shipped_order()
+    [Rule("RLOG-13")]
+    public async Task RLOG13_already_shipped_order()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -132,7 +135,8 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_13_shipping_twice_fails_the_second_time()
+    [Rule("RLOG-13")]
+    public async Task RLOG13_shipping_twice_fails_the_second_time()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -144,7 +148,8 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_32_unknown_order()
+    [Rule("RLOG-32")]
+    public async Task RLOG32_unknown_order()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -156,7 +161,8 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_32_order_of_another_seller_is_not_found()
+    [Rule("RLOG-32")]
+    public async Task RLOG32_order_of_another_seller_is_not_found()
     {
         using var client = new Ali1688TestClient();
         var otherToken = await client.TokenAsync(Fake1688Seed.NoMarketShopMemberId);
@@ -167,7 +173,8 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_52_splitting_one_sub_orders_quantity_fails_to_convert_map_to_pojo()
+    [Rule("RLOG-52")]
+    public async Task RLOG52_splitting_one_sub_orders_quantity_fails_to_convert_map_to_pojo()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -180,7 +187,8 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_52_send_goods_that_is_not_an_array_of_orders_cannot_be_mapped()
+    [Rule("RLOG-52")]
+    public async Task RLOG52_send_goods_that_is_not_an_array_of_orders_cannot_be_mapped()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -193,7 +201,8 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_40_platform_timeout_hook_fails_the_next_call_only()
+    [Rule("RLOG-40")]
+    public async Task RLOG40_platform_timeout_hook_fails_the_next_call_only()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -212,7 +221,8 @@ public sealed class Fake1688LogisticsTests
     }
 
     [Fact]
-    public async Task RLOG_40_timeout_after_processing_leaves_the_order_shipped_so_a_blind_retry_sees_RLOG_13()
+    [Rule("RLOG-13", "RLOG-40")]
+    public async Task RLOG40_timeout_after_processing_leaves_the_order_shipped_so_a_blind_retry_sees_RLOG13()
     {
         var (client, token) = await StartAsync();
         using var _ = client;

@@ -84,7 +84,8 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
-    public async Task R1688_19_more_than_50_lines_fails_with_max_item_count_is_50()
+    [Rule("R1688-19")]
+    public async Task R168819_more_than_50_lines_fails_with_max_item_count_is_50()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -98,7 +99,8 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
-    public async Task R1688_19_exactly_50_lines_are_accepted()
+    [Rule("R1688-19")]
+    public async Task R168819_exactly_50_lines_are_accepted()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -111,7 +113,8 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
-    public async Task R1688_04_shop_without_market_cannot_create_pre_orders()
+    [Rule("R1688-04")]
+    public async Task R168804_shop_without_market_cannot_create_pre_orders()
     {
         var (client, token) = await StartAsync(Fake1688Seed.NoMarketShopMemberId);
         using var _ = client;
@@ -123,7 +126,8 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
-    public async Task R1688_04_binding_market_other_allows_pre_orders()
+    [Rule("R1688-04")]
+    public async Task R168804_binding_market_other_allows_pre_orders()
     {
         var (client, token) = await StartAsync(Fake1688Seed.NoMarketShopMemberId);
         using var _ = client;
@@ -136,7 +140,8 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
-    public async Task R1688_08_skus_added_to_a_simple_offer_make_lines_without_spec_fail_with_null_no_exist()
+    [Rule("R1688-08")]
+    public async Task R168808_skus_added_to_a_simple_offer_make_lines_without_spec_fail_with_null_no_exist()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -152,7 +157,8 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
-    public async Task R1688_12_deleted_offer_is_not_tradable_online()
+    [Rule("R1688-12")]
+    public async Task R168812_deleted_offer_is_not_tradable_online()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -193,7 +199,8 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
-    public async Task R1688_16_pay_url_is_single_use_first_scan_opens_later_scans_are_locked()
+    [Rule("R1688-16")]
+    public async Task R168816_pay_url_is_single_use_first_scan_opens_later_scans_are_locked()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -214,7 +221,8 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
-    public async Task R1688_16_ScanPayUrl_hook_locks_like_a_get()
+    [Rule("R1688-16")]
+    public async Task R168816_ScanPayUrl_hook_locks_like_a_get()
     {
         var (client, token) = await StartAsync();
         using var _ = client;
@@ -227,7 +235,8 @@ public sealed class Fake1688PreOrderTests
     }
 
     [Fact]
-    public async Task R1688_17_paid_pre_order_becomes_a_formal_order_waiting_for_shipment()
+    [Rule("R1688-17")]
+    public async Task R168817_paid_pre_order_becomes_a_formal_order_waiting_for_shipment()
     {
         var (client, token) = await StartAsync();
         using var _ = client;

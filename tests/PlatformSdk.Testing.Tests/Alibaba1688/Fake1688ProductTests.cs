@@ -23,7 +23,8 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
-    public async Task R1688_06_image_of_exactly_2MB_is_stored_with_its_byte_size()
+    [Rule("R1688-06")]
+    public async Task R168806_image_of_exactly_2MB_is_stored_with_its_byte_size()
     {
         using var client = new Ali1688TestClient();
         var token = await client.TokenAsync();
@@ -38,7 +39,8 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
-    public async Task R1688_06_image_over_2MB_is_rejected()
+    [Rule("R1688-06")]
+    public async Task R168806_image_over_2MB_is_rejected()
     {
         using var client = new Ali1688TestClient();
         var token = await client.TokenAsync();
@@ -65,7 +67,8 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
-    public async Task R1688_07_R1688_08_publish_without_skus_creates_a_private_tradable_simple_offer()
+    [Rule("R1688-07", "R1688-08")]
+    public async Task R168807_R168808_publish_without_skus_creates_a_private_tradable_simple_offer()
     {
         using var client = new Ali1688TestClient();
         var token = await client.TokenAsync();
@@ -118,7 +121,8 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
-    public async Task Product_get_returns_sku_infos_with_spec_id_sku_id_cargo_number_and_price_R1688_11()
+    [Rule("R1688-11")]
+    public async Task Product_get_returns_sku_infos_with_spec_id_sku_id_cargo_number_and_price_R168811()
     {
         using var client = new Ali1688TestClient();
         var token = await client.TokenAsync();
@@ -137,7 +141,8 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
-    public async Task R1688_05_product_list_pages_of_at_most_20_from_page_1_with_total_records()
+    [Rule("R1688-05")]
+    public async Task R168805_product_list_pages_of_at_most_20_from_page_1_with_total_records()
     {
         using var client = new Ali1688TestClient();
         var token = await client.TokenAsync();
@@ -176,7 +181,8 @@ public sealed class Fake1688ProductTests
     }
 
     [Fact]
-    public async Task R1688_12_deleted_offer_leaves_the_default_list_and_shows_status_deleted()
+    [Rule("R1688-12")]
+    public async Task R168812_deleted_offer_leaves_the_default_list_and_shows_status_deleted()
     {
         using var client = new Ali1688TestClient();
         var token = await client.TokenAsync();

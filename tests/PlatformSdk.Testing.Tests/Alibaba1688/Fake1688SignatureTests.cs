@@ -132,7 +132,8 @@ public sealed class Fake1688SignatureTests
     }
 
     [Fact]
-    public async Task Image_bytes_are_not_signed_R1688_06()
+    [Rule("R1688-06")]
+    public async Task Image_bytes_are_not_signed_R168806()
     {
         using var client = new Ali1688TestClient();
         var token = await client.TokenAsync();

@@ -206,7 +206,8 @@ public sealed class Fake1688TokenTests
     }
 
     [Fact]
-    public async Task Authorize_page_rejects_the_international_site_R1688_01()
+    [Rule("R1688-01")]
+    public async Task Authorize_page_rejects_the_international_site_R168801()
     {
         using var client = new Ali1688TestClient();
 
@@ -217,7 +218,8 @@ public sealed class Fake1688TokenTests
     }
 
     [Fact]
-    public async Task R1688_02_unsubscribed_main_account_cannot_authorize()
+    [Rule("R1688-02")]
+    public async Task R168802_unsubscribed_main_account_cannot_authorize()
     {
         using var client = new Ali1688TestClient();
         client.Fake.SignIn(Fake1688Seed.UnsubscribedShopMemberId);
@@ -232,7 +234,8 @@ public sealed class Fake1688TokenTests
     }
 
     [Fact]
-    public async Task R1688_02_subscription_lapse_revokes_tokens_and_refresh_reports_not_subscribed()
+    [Rule("R1688-02")]
+    public async Task R168802_subscription_lapse_revokes_tokens_and_refresh_reports_not_subscribed()
     {
         using var client = new Ali1688TestClient();
         var (access, refresh) = await client.AuthorizeAsync();
@@ -247,7 +250,8 @@ public sealed class Fake1688TokenTests
     }
 
     [Fact]
-    public async Task R1688_03_each_shop_sees_only_its_own_offers_with_its_own_token()
+    [Rule("R1688-03")]
+    public async Task R168803_each_shop_sees_only_its_own_offers_with_its_own_token()
     {
         using var client = new Ali1688TestClient();
         var mainToken = await client.TokenAsync(Fake1688Seed.MainShopMemberId);

@@ -44,7 +44,8 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
-    public async Task RTV_10_RTV_12_RTV_15_legacy_send_consume_1_of_3_new_code_old_void_reverse_then_expire()
+    [Rule("RTV-10", "RTV-12", "RTV-15")]
+    public async Task RTV10_RTV12_RTV15_legacy_send_consume_1_of_3_new_code_old_void_reverse_then_expire()
     {
         var n = Notice();
         Assert.Equal(FakeTopVoucherState.AwaitingCode, _c.Fake.GetOrder(Order)!.State);
@@ -98,7 +99,8 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
-    public async Task RTV_15_consuming_everything_makes_the_order_Used_and_refund_makes_it_Unavailable()
+    [Rule("RTV-15")]
+    public async Task RTV15_consuming_everything_makes_the_order_Used_and_refund_makes_it_Unavailable()
     {
         var n = Notice(units: 2);
         await LegacySendAsync(n, "1234567:2");
@@ -149,7 +151,8 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
-    public async Task RTV_10_resend_once_per_calendar_day_in_GMT_plus_8()
+    [Rule("RTV-10")]
+    public async Task RTV10_resend_once_per_calendar_day_in_GMT_plus_8()
     {
         var n = Notice();
         await LegacySendAsync(n, "12345678:3");
@@ -173,10 +176,11 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("12345:3")]
     [InlineData("123456789012:3")]
     [InlineData("12ab5678:3")]
-    public async Task RTV_12_codes_must_be_6_to_11_digits(string codes)
+    public async Task RTV12_codes_must_be_6_to_11_digits(string codes)
     {
         var n = Notice();
         var error = TopTestClient.ErrorOf(await LegacySendAsync(n, codes));
@@ -187,13 +191,15 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Theory]
+    [Rule("RTV-12")]
     [InlineData("123456:3")]
     [InlineData("12345678901:3")]
-    public async Task RTV_12_six_and_eleven_digit_codes_are_accepted(string codes) =>
+    public async Task RTV12_six_and_eleven_digit_codes_are_accepted(string codes) =>
         Ok(await LegacySendAsync(Notice(), codes), FakeTopMethods.VmarketSend);
 
     [Fact]
-    public async Task RTV_12_one_code_must_stand_for_all_units()
+    [Rule("RTV-12")]
+    public async Task RTV12_one_code_must_stand_for_all_units()
     {
         var n = Notice();
         Assert.Equal(41, (int)TopTestClient.ErrorOf(await LegacySendAsync(n, "12345678:2"))["code"]!);
@@ -210,7 +216,8 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
-    public async Task RTV_12_mobile_last_4_mismatch_is_refused()
+    [Rule("RTV-12")]
+    public async Task RTV12_mobile_last_4_mismatch_is_refused()
     {
         var n = Notice();
         await LegacySendAsync(n, "12345678:3");
@@ -228,7 +235,8 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
-    public async Task RTV_11_validity_extends_forward_only_in_both_families()
+    [Rule("RTV-11")]
+    public async Task RTV11_validity_extends_forward_only_in_both_families()
     {
         Notice();
         AssertBusiness(await _c.CallAsync(FakeTopMethods.VmarketTimeExpand, new() { ["order_id"] = Id(Order), ["expand_days"] = "0" }), "isv.eticket-validity-shorten");
@@ -269,7 +277,8 @@ public sealed class FakeTopVoucherTests : IDisposable
     }
 
     [Fact]
-    public async Task RTV_12_merchant_family_send_available_consume_with_isv_ma_list_reverse()
+    [Rule("RTV-12")]
+    public async Task RTV12_merchant_family_send_available_consume_with_isv_ma_list_reverse()
     {
         var n = Notice();
         var send = Ok(await _c.CallAsync(FakeTopMethods.MerchantSend, new() { ["outer_id"] = Id(Order), ["token"] = n.Token, ["isv_ma_list"] = """[{"code":"20240501","num":3,"qr_image":""}]""" }), FakeTopMethods.MerchantSend);
