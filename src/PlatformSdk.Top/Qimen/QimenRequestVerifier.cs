@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Web;
 using PlatformSdk.Top.Protocol;
+using ChinaTime = PlatformSdk.ChinaTime;
 
 namespace PlatformSdk.Top.Qimen;
 
@@ -32,6 +33,12 @@ public enum QimenVerificationFailure
 
     /// <summary>A parameter name occurs twice (across headers, query and form), so the signed string is ambiguous.</summary>
     DuplicateParameter,
+
+    /// <summary>The body is larger than <see cref="QimenRequestVerifier.MaxBodyBytes"/>; it was not hashed.</summary>
+    BodyTooLarge,
+
+    /// <summary>The body, query or a signed header is not valid text in its charset (invalid bytes would make different pushes sign alike).</summary>
+    InvalidEncoding,
 }
 
 /// <summary>The outcome of <see cref="QimenRequestVerifier.Verify"/>. Never contains the secret or the expected signature.</summary>
@@ -78,6 +85,12 @@ public sealed class QimenInboundRequest
 public class QimenRequestVerifier
 {
     private const string SignListHeader = "top-sign-list";
+
+    /// <summary>The default largest body verified: 4 MiB (a Qimen order push is a few KiB).</summary>
+    public const int DefaultMaxBodyBytes = 4 * 1024 * 1024;
+
+    // Only charsets Qimen uses; anything else (utf-7, utf-16, …) is refused before any decoding.
+    private static readonly string[] AllowedCharsets = ["utf-8", "utf8", "gbk", "gb2312", "gb18030"];
     private readonly byte[] _secret = [];
     private readonly string _secretText = string.Empty;
     private readonly TimeProvider _time = TimeProvider.System;
@@ -86,8 +99,11 @@ public class QimenRequestVerifier
     /// <param name="appSecret">This receiver's app secret.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="timestampTolerance">How far <c>timestamp</c> may be from now; default 5 minutes (<see cref="TopWireChoices.QimenTimestampTolerance"/>).</param>
-    public QimenRequestVerifier(string appSecret, TimeProvider? timeProvider = null, TimeSpan? timestampTolerance = null)
+    /// <param name="maxBodyBytes">The largest body verified; larger ones are refused before hashing. Default <see cref="DefaultMaxBodyBytes"/>.</param>
+    public QimenRequestVerifier(string appSecret, TimeProvider? timeProvider = null, TimeSpan? timestampTolerance = null, int maxBodyBytes = DefaultMaxBodyBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBodyBytes, 1);
+        MaxBodyBytes = maxBodyBytes;
         ArgumentException.ThrowIfNullOrEmpty(appSecret);
         if (appSecret.Any(char.IsWhiteSpace))
         {
@@ -110,20 +126,40 @@ public class QimenRequestVerifier
     /// <summary>How far <c>timestamp</c> may be from now.</summary>
     public virtual TimeSpan TimestampTolerance { get; }
 
+    /// <summary>The largest body verified, in bytes; a larger push is refused before it is decoded or hashed.</summary>
+    public virtual int MaxBodyBytes { get; } = DefaultMaxBodyBytes;
+
     /// <summary>Verifies a push.</summary>
     /// <param name="request">The request as received.</param>
     /// <returns>The outcome; on failure send <see cref="QimenVerificationResult.FailureReply"/> and do not process the push.</returns>
     public virtual QimenVerificationResult Verify(QimenInboundRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var charset = Charset(request.ContentType);
         var format = QimenFormat.Xml;
+        if (request.Body.Length > MaxBodyBytes)
+        {
+            return Fail(QimenVerificationFailure.BodyTooLarge, $"The body has {request.Body.Length} bytes, more than the limit of {MaxBodyBytes}.", format);
+        }
+
+        var charset = Charset(request.ContentType);
         var encoding = ResolveEncoding(charset);
         if (encoding is null)
         {
-            return Fail(QimenVerificationFailure.UnsupportedCharset, $"The charset '{charset}' is not supported.", format);
+            return Fail(QimenVerificationFailure.UnsupportedCharset, $"The charset '{Printable(charset)}' is not supported.", format);
         }
 
+        try
+        {
+            return VerifyDecoded(request, encoding, ref format);
+        }
+        catch (Exception ex) when (ex is DecoderFallbackException or EncoderFallbackException)
+        {
+            return Fail(QimenVerificationFailure.InvalidEncoding, $"The push is not valid {encoding.WebName} text.", format);
+        }
+    }
+
+    private QimenVerificationResult VerifyDecoded(QimenInboundRequest request, Encoding encoding, ref QimenFormat format)
+    {
         var query = ParsePairs(request.QueryString, encoding);
         format = query.FirstOrDefault(p => p.Key == TopParameterNames.Format).Value is { } f && f.Equals("json", StringComparison.OrdinalIgnoreCase) ? QimenFormat.Json : QimenFormat.Xml;
         var sign = query.FirstOrDefault(p => p.Key == TopParameterNames.Sign).Value;
@@ -138,9 +174,10 @@ public class QimenRequestVerifier
             return Fail(QimenVerificationFailure.MissingTimestamp, "The query string has no timestamp.", format);
         }
 
-        if (!DateTime.TryParseExact(timestampText, TopWireChoices.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!DateTime.TryParseExact(timestampText, TopWireChoices.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            || !ChinaTime.TryParse(timestampText, out var sent))
         {
-            return Fail(QimenVerificationFailure.BadTimestampFormat, $"The timestamp '{timestampText}' is not {TopWireChoices.TimestampFormat}.", format);
+            return Fail(QimenVerificationFailure.BadTimestampFormat, $"The timestamp '{Printable(timestampText)}' is not {TopWireChoices.TimestampFormat}.", format);
         }
 
         var signed = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -169,7 +206,6 @@ public class QimenRequestVerifier
             return Fail(QimenVerificationFailure.BadSign, "The sign does not match this app's secret.", format);
         }
 
-        var sent = new DateTimeOffset(local, TopWireChoices.WireTimeZoneOffset);
         var now = _time.GetUtcNow();
         if (now - sent > TimestampTolerance || (TopWireChoices.QimenRejectsFutureTimestamps && sent - now > TimestampTolerance))
         {
@@ -224,7 +260,7 @@ public class QimenRequestVerifier
         foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var value = all.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-            yield return new(name, string.IsNullOrEmpty(value) ? string.Empty : HttpUtility.UrlDecode(value, encoding));
+            yield return new(name, string.IsNullOrEmpty(value) ? string.Empty : UrlDecode(value, encoding));
         }
     }
 
@@ -239,8 +275,8 @@ public class QimenRequestVerifier
         foreach (var pair in encoded.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var at = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = HttpUtility.UrlDecode(at < 0 ? pair : pair[..at], encoding);
-            var value = at < 0 ? string.Empty : HttpUtility.UrlDecode(pair[(at + 1)..], encoding);
+            var name = UrlDecode(at < 0 ? pair : pair[..at], encoding);
+            var value = at < 0 ? string.Empty : UrlDecode(pair[(at + 1)..], encoding);
             pairs.Add(new(name, value));
         }
 
@@ -265,17 +301,29 @@ public class QimenRequestVerifier
         return TopWireChoices.QimenDefaultCharset;
     }
 
+    // Strict decoding: invalid bytes throw instead of becoming U+FFFD, so two different pushes can never decode (and sign) alike.
     private static Encoding? ResolveEncoding(string charset)
     {
-        try
+        if (!AllowedCharsets.Contains(charset.ToLowerInvariant()))
         {
-            return Encoding.GetEncoding(charset);
+            return null;
         }
-        catch (ArgumentException)
+
+        if (charset.StartsWith("utf", StringComparison.OrdinalIgnoreCase))
         {
-            // GBK and other code pages ship with the runtime but are not registered by default; use them without registering globally.
-            return CodePagesEncodingProvider.Instance.GetEncoding(charset);
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         }
+
+        // GBK and the other code pages ship with the runtime but are not registered by default; use them without registering globally.
+        return CodePagesEncodingProvider.Instance.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
+
+    private static string UrlDecode(string text, Encoding encoding) => encoding.GetString(HttpUtility.UrlDecodeToBytes(text, encoding) ?? []);
+
+    private static string Printable(string text)
+    {
+        var shown = text.Length > 40 ? text[..40] + "…" : text;
+        return new string(shown.Select(c => char.IsControl(c) ? '?' : c).ToArray());
     }
 
     private static bool IsForm(string? contentType)
