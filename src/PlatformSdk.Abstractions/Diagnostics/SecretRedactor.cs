@@ -41,11 +41,9 @@ public static partial class SecretRedactor
                 // Short values would mask ordinary text ("1", "ok"); real keys and tokens are long.
                 if (!string.IsNullOrEmpty(secret) && secret.Length >= 6)
                 {
-                    builder.Replace(secret, Mask);
-                    var encoded = Uri.EscapeDataString(secret);
-                    if (!string.Equals(encoded, secret, StringComparison.Ordinal))
+                    foreach (var form in EncodedForms(secret))
                     {
-                        builder.Replace(encoded, Mask);
+                        builder.Replace(form, Mask);
                     }
                 }
             }
@@ -55,6 +53,40 @@ public static partial class SecretRedactor
 
         return result;
     }
+
+    /// <summary>
+    /// The forms a secret takes in logged text: raw, URL-encoded (upper- and lower-case escapes, <c>+</c> for spaces) and
+    /// JSON-escaped (<c>\u002B</c>, <c>\u003d</c>…), longest first so a longer form is masked before a shorter one inside it.
+    /// </summary>
+    /// <param name="secret">The secret.</param>
+    /// <returns>The distinct forms.</returns>
+    public static IReadOnlyList<string> EncodedForms(string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var escaped = Uri.EscapeDataString(secret);
+        var json = System.Text.Json.JsonEncodedText.Encode(secret).ToString();
+        // Gson and other encoders also escape = and ' (HTML-safe JSON).
+        var htmlSafeJson = string.Concat(json.Select(c => c is '=' or '\'' or '<' or '>' or '&' ? $"\\u{(int)c:X4}" : c.ToString()));
+        var forms = new HashSet<string>(StringComparer.Ordinal)
+        {
+            secret,
+            escaped,
+            LowerEscapes(escaped),
+            escaped.Replace("%20", "+", StringComparison.Ordinal),
+            System.Net.WebUtility.UrlEncode(secret),
+            json,
+            LowerEscapes(json),
+            htmlSafeJson,
+            LowerEscapes(htmlSafeJson),
+        };
+        return forms.OrderByDescending(f => f.Length).ToArray();
+    }
+
+    // %2B -> %2b and \u002B -> \u002b: some encoders write lower-case hex.
+    private static string LowerEscapes(string text) => EscapeHex().Replace(text, m => m.Value.ToLowerInvariant());
+
+    [GeneratedRegex(@"%[0-9A-F]{2}|\\u[0-9A-F]{4}", RegexOptions.CultureInvariant)]
+    private static partial Regex EscapeHex();
 
     // A pair may also start a JSON string value or follow a JSON-escaped ampersand (Gson writes & as \u0026).
     [GeneratedRegex(@"(?<name>(?<=^|[?&\s""]|\\u0026)(?:sign|signature|_aop_signature|token|access_token|refresh_token|session|partnerkey|app_secret|appsecret|secret|client_secret|password|code_verifier|authorization))=[^&\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
