@@ -30,7 +30,7 @@ internal sealed class PipelineHarness : IDisposable
 {
     private int _served;
 
-    private PipelineHarness(Func<int, IRequestMessage, Task<ServerReply>>? replies, Action<PlatformResilienceOptions> configure, TimeProvider? time, Uri? endpoint)
+    private PipelineHarness(Func<int, IRequestMessage, Task<ServerReply>>? replies, Action<PlatformResilienceOptions> configure, TimeProvider? time, Uri? endpoint, Action<IPlatformSdkBuilder>? register = null)
     {
         if (replies is not null)
         {
@@ -81,6 +81,7 @@ internal sealed class PipelineHarness : IDisposable
             Classifier = _ => new TestClassifier(TestPlatform.Catalogue),
             Validator = _ => new HarnessOptionsValidator(),
         }, string.Empty, null, null);
+        register?.Invoke(sdk);
         Provider = services.BuildServiceProvider();
         Tokens = new CountingTokenSource(Time);
         Signer = new TestSigner(Provider.GetRequiredService<AccessTokenProvider>(), Tokens, Time) { Endpoint = Endpoint };
@@ -107,6 +108,10 @@ internal sealed class PipelineHarness : IDisposable
 
     public static PipelineHarness Create(Func<int, ServerReply> replies, Action<PlatformResilienceOptions>? configure = null, TimeProvider? time = null)
         => new((n, _) => Task.FromResult(replies(n)), configure ?? (_ => { }), time, null);
+
+    /// <summary>A harness with extra registrations (user policies) on the PlatformSdk builder.</summary>
+    public static PipelineHarness CreateWith(Func<int, ServerReply> replies, Action<IPlatformSdkBuilder> register)
+        => new((n, _) => Task.FromResult(replies(n)), _ => { }, null, null, register);
 
     public static PipelineHarness CreateAsync(Func<int, IRequestMessage, Task<ServerReply>> replies, Action<PlatformResilienceOptions>? configure = null, TimeProvider? time = null)
         => new(replies, configure ?? (_ => { }), time, null);
