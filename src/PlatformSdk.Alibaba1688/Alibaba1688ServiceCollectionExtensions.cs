@@ -52,6 +52,7 @@ public static class Alibaba1688ServiceCollectionExtensions
         Classifier = static sp => sp.GetRequiredService<Alibaba1688ResponseClassifier>(),
         Validator = static sp => new Alibaba1688OptionsValidator(sp.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>()),
         ResilienceDefaults = static o => o.PermitsPerSecond = Alibaba1688WireChoices.DefaultRequestsPerSecond,
+        TokenRefreshMargin = Alibaba1688WireChoices.TokenRefreshMargin,
         // R1688-01: only the domestic site; URLs are never taken from configuration.
         CodeOnlySettings = new Dictionary<string, string>
         {

@@ -80,6 +80,7 @@ public static class JushuitanServiceCollectionExtensions
         Classifier = static sp => sp.GetRequiredService<JushuitanResponseClassifier>(),
         Validator = static sp => new JushuitanOptionsValidator(sp.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>()),
         ResilienceDefaults = static o => o.PermitsPerSecond = JushuitanWireChoices.DefaultRequestsPerSecond,
+        TokenRefreshMargin = JushuitanWireChoices.TokenRefreshMargin,
         // RJST-01: environments are chosen by name; a URL typed into configuration is refused before binding reads it.
         CodeOnlySettings = new Dictionary<string, string>
         {

@@ -51,6 +51,12 @@ public sealed class PlatformPackage<[DynamicallyAccessedMembers(DynamicallyAcces
     /// <summary>The label of the default tenant in messages.</summary>
     public string DefaultTenantLabel { get; init; } = "default";
 
+    /// <summary>
+    /// How much earlier than the shared <see cref="PlatformSdk.Tokens.AccessTokenProviderOptions.RefreshBeforeExpiry"/> this platform's tokens are
+    /// refreshed (for tokens living more than twice as long), or <see langword="null"/> for none.
+    /// </summary>
+    public TimeSpan? TokenRefreshMargin { get; init; }
+
     /// <summary>The name of the platform's HTTP client in <see cref="IHttpClientFactory"/>: <c>PlatformSdk.{Platform}</c>.</summary>
     public string HttpClientName => PlatformPackageRegistration.HttpClientNameFor(Platform);
 }
@@ -177,6 +183,11 @@ public static class PlatformPackageRegistration
         services.AddPlatformSdkCore();
         services.TryAddSingleton<PlatformExecutors>();
         services.AddSingleton(new PlatformPipelineRegistration(package.Platform, package.Signer, package.Classifier));
+        if (package.TokenRefreshMargin is { } margin)
+        {
+            services.Configure<PlatformSdk.Tokens.AccessTokenProviderOptions>(o => o.PlatformRefreshMargins[package.Platform] = margin);
+        }
+
         services.AddSingleton(package.Validator);
         package.Services?.Invoke(services);
         services.AddHttpClient(package.HttpClientName)

@@ -28,6 +28,29 @@ public sealed class AccessTokenProviderOptions
 {
     /// <summary>How long before expiry a token is refreshed proactively. Default 10 minutes.</summary>
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A platform's own extra margin, set by its package registration (as Azure's bearer-token policy takes its refresh offset): a
+    /// token whose lifetime is more than twice the margin is refreshed that much earlier still. Jushuitan registers 24 h, 1688 30 min.
+    /// </summary>
+    public Dictionary<string, TimeSpan> PlatformRefreshMargins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When a token must be refreshed proactively.</summary>
+    /// <param name="platform">The token's platform.</param>
+    /// <param name="token">The token.</param>
+    /// <returns>The instant from which the token is refreshed before use.</returns>
+    public DateTimeOffset RefreshAt(string platform, AccessToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var margin = RefreshBeforeExpiry;
+        if (platform is not null && PlatformRefreshMargins.TryGetValue(platform, out var extra) && token.ObtainedAt != default
+            && token.ExpiresAt - token.ObtainedAt > extra * 2)
+        {
+            margin += extra;
+        }
+
+        return token.ExpiresAt - margin;
+    }
 }
 
 /// <summary>
@@ -77,7 +100,7 @@ public class AccessTokenProvider
     {
         ArgumentNullException.ThrowIfNull(source);
         var token = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (token is not null && !NeedsRefresh(token))
+        if (token is not null && !NeedsRefresh(key, token))
         {
             return token;
         }
@@ -101,7 +124,7 @@ public class AccessTokenProvider
         return await RunSingleFlight(key, source, rejected).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private bool NeedsRefresh(AccessToken token) => _time.GetUtcNow() >= token.ExpiresAt - _options.RefreshBeforeExpiry;
+    private bool NeedsRefresh(TokenKey key, AccessToken token) => _time.GetUtcNow() >= _options.RefreshAt(key.Platform, token);
 
     private Task<AccessToken> RunSingleFlight(TokenKey key, IAccessTokenSource source, AccessToken? rejected)
     {
@@ -115,7 +138,7 @@ public class AccessTokenProvider
         {
             // Shared by every waiting caller, so no single caller's cancellation may abort it.
             var current = await _store.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
-            if (current is not null && !NeedsRefresh(current) && (rejected is null || !SameToken(current, rejected)))
+            if (current is not null && !NeedsRefresh(key, current) && (rejected is null || !SameToken(current, rejected)))
             {
                 return current; // someone (maybe another process) refreshed it already
             }

@@ -67,10 +67,8 @@ internal sealed class Alibaba1688TokenSource : IAccessTokenSource
 
     public static AccessToken ToAccessToken(Alibaba1688TokenGrant grant, DateTimeOffset now, AccessToken? keepRefreshFrom)
     {
-        var lifetime = grant.AccessTokenExpiresAt - now;
-        // Stamp the expiry early so the shared provider refreshes WireChoices.TokenRefreshMargin before 1688 would reject it.
-        var margin = lifetime > Alibaba1688WireChoices.TokenRefreshMargin * 2 ? Alibaba1688WireChoices.TokenRefreshMargin : TimeSpan.Zero;
-        return new AccessToken(grant.AccessToken, grant.AccessTokenExpiresAt - margin)
+        // The package registers WireChoices.TokenRefreshMargin with the token provider, which refreshes that much before 1688 would reject it.
+        return new AccessToken(grant.AccessToken, grant.AccessTokenExpiresAt)
         {
             ObtainedAt = now,
             RefreshToken = grant.RefreshToken ?? keepRefreshFrom?.RefreshToken,

@@ -97,9 +97,8 @@ internal sealed class JushuitanTokenSource : IAccessTokenSource
         }, cancellationToken).ConfigureAwait(false);
         var now = Now;
         var lifetime = expiresIn is > 0 ? TimeSpan.FromSeconds(expiresIn.Value) : JushuitanWireChoices.AssumedLegacyTokenLifetime;
-        // The real lifetime is unconfirmed (doc §3): stamp the expiry early so the proactive refresh runs with a 24 h margin.
-        var margin = lifetime > JushuitanWireChoices.TokenRefreshMargin * 2 ? JushuitanWireChoices.TokenRefreshMargin : TimeSpan.Zero;
-        return new AccessToken(access, now + lifetime - margin)
+        // The real lifetime is unconfirmed (doc §3): the package registers a 24 h refresh margin with the token provider.
+        return new AccessToken(access, now + lifetime)
         {
             ObtainedAt = now,
             RefreshToken = refreshToken,
