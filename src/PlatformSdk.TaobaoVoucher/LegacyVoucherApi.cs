@@ -124,7 +124,7 @@ public class LegacyVoucherApi
         };
         _caller.AddCodeMerchant(parameters);
         var reply = await _caller.CallAsync(VoucherOperations.LegacyConsume, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
-        var retCode = VoucherCaller.EnsureLegacySuccess(reply, VoucherOperations.LegacyConsume.Method);
+        var retCode = VoucherCaller.EnsureLegacySuccess(reply, VoucherOperations.LegacyConsume);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.LegacyConsumeWire, VoucherOperations.LegacyConsume.Method);
         return new VoucherConsumeResult
         {
@@ -261,7 +261,7 @@ public class LegacyVoucherApi
         };
         _caller.AddCodeMerchant(parameters);
         var reply = await _caller.CallAsync(VoucherOperations.LegacyReverse, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
-        VoucherCaller.EnsureLegacySuccess(reply, VoucherOperations.LegacyReverse.Method);
+        VoucherCaller.EnsureLegacySuccess(reply, VoucherOperations.LegacyReverse);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.LegacyReverseWire, VoucherOperations.LegacyReverse.Method);
         return new VoucherReverseResult(wire.LeftNum, wire.ItemTitle, reply.RequestId);
     }
@@ -394,7 +394,7 @@ public class LegacyVoucherApi
 
         var parameters = new List<KeyValuePair<string, string?>> { new("code_merchant_id", VoucherCaller.Text(id)) };
         var reply = await _caller.UploadAsync(VoucherOperations.LegacyQrCodeUpload, parameters, new TopFileParameter("img_bytes", fileName, image), seller, cancellationToken).ConfigureAwait(false);
-        VoucherCaller.EnsureLegacySuccess(reply, VoucherOperations.LegacyQrCodeUpload.Method);
+        VoucherCaller.EnsureLegacySuccess(reply, VoucherOperations.LegacyQrCodeUpload);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.ImageUploadWire, VoucherOperations.LegacyQrCodeUpload.Method);
         return new VoucherImageUpload(wire.ImageFileName ?? string.Empty, reply.RequestId);
     }
@@ -425,7 +425,7 @@ public class LegacyVoucherApi
         }
 
         var reply = await _caller.CallAsync(operation, parameters, seller, cancellationToken).ConfigureAwait(false);
-        var retCode = VoucherCaller.EnsureLegacySuccess(reply, operation.Method);
+        var retCode = VoucherCaller.EnsureLegacySuccess(reply, operation);
         return new VoucherCallResult { Method = operation.Method, RetCode = retCode, RequestId = reply.RequestId, Attempts = reply.Attempts };
     }
 

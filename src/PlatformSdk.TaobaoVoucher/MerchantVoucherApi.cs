@@ -72,7 +72,7 @@ public class MerchantVoucherApi
         };
         var reply = await _caller.CallAsync(VoucherOperations.MerchantAvailable, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.MerchantReplyWire, VoucherOperations.MerchantAvailable.Method);
-        var retCode = Top.Protocol.TopResponseParser.Text(reply.Result, "ret_code");
+        var retCode = VoucherCaller.RequireMerchantRetCode(reply, VoucherOperations.MerchantAvailable);
         return new VoucherConsumeCheck
         {
             MayConsume = VoucherCaller.IsMerchantSuccess(retCode),
@@ -112,7 +112,7 @@ public class MerchantVoucherApi
             BizType(request.BizType),
         };
         var reply = await _caller.CallAsync(VoucherOperations.MerchantConsume, parameters, request.Seller, cancellationToken).ConfigureAwait(false);
-        var wire = VoucherCaller.EnsureMerchantSuccess(reply, VoucherOperations.MerchantConsume.Method);
+        var wire = VoucherCaller.EnsureMerchantSuccess(reply, VoucherOperations.MerchantConsume);
         return new VoucherConsumeResult
         {
             SerialNum = request.SerialNum,
@@ -264,7 +264,7 @@ public class MerchantVoucherApi
     private async Task<VoucherCallResult> SimpleAsync(TopOperation operation, List<KeyValuePair<string, string?>> parameters, string? seller, CancellationToken cancellationToken)
     {
         var reply = await _caller.CallAsync(operation, parameters, seller, cancellationToken).ConfigureAwait(false);
-        var wire = VoucherCaller.EnsureMerchantSuccess(reply, operation.Method);
+        var wire = VoucherCaller.EnsureMerchantSuccess(reply, operation);
         return new VoucherCallResult
         {
             Method = operation.Method,

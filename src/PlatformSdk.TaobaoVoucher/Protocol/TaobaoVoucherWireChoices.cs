@@ -12,7 +12,7 @@ public static class TaobaoVoucherWireChoices
     /// <summary>
     /// UNCONFIRMED: the merchant family's <c>ret_code</c> is a String "子结果码" whose success value is not documented. The SDK
     /// treats these values (case-insensitive) as success and anything else as a failure carrying <c>ret_msg</c>; a reply without
-    /// <c>ret_code</c> at all is treated as success because TOP already answered with the success wrapper.
+    /// a readable <c>ret_code</c> has an unknown outcome (never success), so a write reports MayHaveBeenProcessed.
     /// </summary>
     public static IReadOnlyList<string> MerchantSuccessRetCodes { get; } = ["1", "0000", "200", "SUCCESS", "OK", "true"];
 

@@ -41,34 +41,63 @@ internal sealed class VoucherCaller
 
     public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Legacy: <c>ret_code</c> Number, 1 = success, 0 = failure.</summary>
-    public static string? EnsureLegacySuccess(TopResult reply, string method)
+    /// <summary>
+    /// Legacy: <c>ret_code</c> Number, 1 = success, 0 = failure. Only an explicit success is success: a reply without a readable
+    /// <c>ret_code</c> (missing, null, an object, text) leaves the outcome unknown, so a write reports MayHaveBeenProcessed.
+    /// </summary>
+    public static string EnsureLegacySuccess(TopResult reply, TopOperation operation)
     {
         var retCode = TopResponseParser.Text(reply.Result, "ret_code");
-        if (retCode is not null && !IsLegacySuccess(retCode))
+        if (retCode is null || !long.TryParse(retCode, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            throw NoReadableOutcome(operation, retCode, reply.RequestId);
+        }
+
+        if (!IsLegacySuccess(retCode))
         {
             throw RetCodeFailure(TaobaoVoucherErrorCatalogue.LegacyRetCodeFailure, retCode,
-                $"{method} answered ret_code={retCode} (failure).", reply.RequestId);
+                $"{operation.Method} answered ret_code={retCode} (failure).", reply.RequestId);
         }
 
         return retCode;
+    }
+
+    /// <summary>The merchant family's <c>ret_code</c>, required: a reply without one has no readable outcome.</summary>
+    public static string RequireMerchantRetCode(TopResult reply, TopOperation operation)
+        => TopResponseParser.Text(reply.Result, "ret_code") is { Length: > 0 } retCode
+            ? retCode
+            : throw NoReadableOutcome(operation, null, reply.RequestId);
+
+    private static PlatformException NoReadableOutcome(TopOperation operation, string? retCode, string? requestId)
+    {
+        var error = new PlatformError(TaobaoVoucherClient.Platform, PlatformErrorCodes.MalformedResponse,
+            $"{operation.Method} answered without a readable ret_code ({(retCode is null ? "missing, null or not a value" : "'" + retCode + "'")}): the outcome is unknown.",
+            ErrorCategory.Unknown,
+            operation.Idempotency == PlatformSdk.Http.OperationIdempotency.Read
+                ? "TOP answered with an unexpected shape; query again."
+                : "The operation may have been carried out. Reconcile (for a redemption: ReconcileConsumeAsync with the same serial number) before sending again.")
+        {
+            Delivery = RequestDelivery.OutcomeUnknown,
+            RequestId = requestId,
+        };
+        return PlatformSdk.Http.PlatformOutcomePolicy.Failure(operation.ToPlatformOperation(), error);
     }
 
     public static bool IsLegacySuccess(string? retCode)
         => long.TryParse(retCode, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n == TaobaoVoucherWireChoices.LegacySuccessRetCode;
 
     public static bool IsMerchantSuccess(string? retCode)
-        => retCode is null || TaobaoVoucherWireChoices.MerchantSuccessRetCodes.Contains(retCode, StringComparer.OrdinalIgnoreCase);
+        => retCode is not null && TaobaoVoucherWireChoices.MerchantSuccessRetCodes.Contains(retCode, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Merchant: <c>ret_code</c> String + <c>ret_msg</c>.</summary>
-    public static MerchantReplyWire EnsureMerchantSuccess(TopResult reply, string method)
+    /// <summary>Merchant: <c>ret_code</c> String + <c>ret_msg</c>; only an explicit success value is success.</summary>
+    public static MerchantReplyWire EnsureMerchantSuccess(TopResult reply, TopOperation operation)
     {
-        var wire = Read(reply, TaobaoVoucherJsonContext.Default.MerchantReplyWire, method);
-        var retCode = TopResponseParser.Text(reply.Result, "ret_code");
+        var wire = Read(reply, TaobaoVoucherJsonContext.Default.MerchantReplyWire, operation.Method);
+        var retCode = RequireMerchantRetCode(reply, operation);
         if (!IsMerchantSuccess(retCode))
         {
             throw RetCodeFailure(TaobaoVoucherErrorCatalogue.MerchantRetCodeFailure, retCode,
-                $"{method} answered ret_code={retCode}: {wire.RetMsg}", reply.RequestId);
+                $"{operation.Method} answered ret_code={retCode}: {wire.RetMsg}", reply.RequestId);
         }
 
         return wire;
