@@ -1,3 +1,4 @@
+using PlatformSdk.Http;
 using System.Globalization;
 using System.Text.Json;
 using PlatformSdk.Alibaba1688.Errors;
@@ -86,6 +87,8 @@ public class Alibaba1688PreOrdersClient
         long? postFeeFen = null;
         List<Alibaba1688FailedLine> failed = [];
         var reconciled = false;
+        // The create and its reconcile lookup share one deadline: together they never outlast the total timeout.
+        using var deadline = PlatformDeadline.Start(_transport.Resilience.TotalTimeout, _transport.Time, cancellationToken);
         try
         {
             (orderId, totalFen, postFeeFen, failed) = await _transport.SendAsync(_shop, Alibaba1688Api.CreatePreOrder, parameters, root =>
@@ -109,12 +112,22 @@ public class Alibaba1688PreOrdersClient
                             Delivery = RequestDelivery.OutcomeUnknown,
                         });
                 return (id, Alibaba1688Json.Long(result, "totalSuccessAmount"), Alibaba1688Json.Long(result, "postFee"), lines);
-            }, cancellationToken).ConfigureAwait(false);
+            }, deadline.Token).ConfigureAwait(false);
         }
         catch (PlatformException ex) when (ex.MayHaveBeenProcessed)
         {
             // Never resend blindly (doc §6): an order found by outOrderId was created by this call.
-            var found = await _orders.FindByOutOrderIdAsync(request.SalesOrderId, cancellationToken).ConfigureAwait(false);
+            Models.Orders.Alibaba1688Order? found;
+            try
+            {
+                found = await _orders.FindByOutOrderIdAsync(request.SalesOrderId, deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception lookup) when (lookup is PlatformException || (lookup is OperationCanceledException && deadline.Expired))
+            {
+                // The lookup failing tells nothing: the create's ambiguity stands, with the lookup's failure attached.
+                throw PlatformOutcomePolicy.ReconcileFailed(ex, lookup);
+            }
+
             if (found is null)
             {
                 throw;
@@ -122,6 +135,10 @@ public class Alibaba1688PreOrdersClient
 
             orderId = found.OrderId;
             reconciled = true;
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            throw deadline.Exceeded(Alibaba1688ErrorCatalogue.Platform, "Creating the pre-order", mayHaveHappened: true);
         }
 
         string? freightWarning = null;
@@ -150,6 +167,24 @@ public class Alibaba1688PreOrdersClient
         }
 
         var url = link?.IsComplete == true ? link.PayUrl : null;
+        ReadOnlyMemory<byte> qrPng = ReadOnlyMemory<byte>.Empty;
+        string? qrSvg = null;
+        if (url is not null && Alibaba1688WireChoices.RenderPaymentUrlAsQr)
+        {
+            try
+            {
+                qrPng = Alibaba1688PaymentQr.RenderPng(url);
+                qrSvg = Alibaba1688PaymentQr.RenderSvg(url);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The order exists: a payment URL too long for a QR code (or any rendering failure) must not lose its id.
+                linkError = new PlatformError(Alibaba1688ErrorCatalogue.Platform, "payment-qr-failed",
+                    $"The payment link could not be rendered as a QR code ({ex.GetType().Name}: {ex.Message}).", ErrorCategory.Unknown,
+                    "The order exists and the payment link is in PaymentLink.PayUrl: send the link itself, or render it with another tool.");
+            }
+        }
+
         return new Alibaba1688PreOrderResult
         {
             OrderId = orderId,
@@ -162,8 +197,8 @@ public class Alibaba1688PreOrdersClient
             PriceDeviations = deviations,
             PaymentLink = link,
             PaymentLinkError = linkError,
-            PaymentQrPng = url is not null && Alibaba1688WireChoices.RenderPaymentUrlAsQr ? Alibaba1688PaymentQr.RenderPng(url) : ReadOnlyMemory<byte>.Empty,
-            PaymentQrSvg = url is not null && Alibaba1688WireChoices.RenderPaymentUrlAsQr ? Alibaba1688PaymentQr.RenderSvg(url) : null,
+            PaymentQrPng = qrPng,
+            PaymentQrSvg = qrSvg,
             Reconciled = reconciled,
         };
     }

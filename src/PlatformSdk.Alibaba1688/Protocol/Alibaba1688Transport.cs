@@ -24,6 +24,9 @@ internal sealed class Alibaba1688Transport
 
     public Alibaba1688Options Options { get; }
 
+    /// <summary>The app's retry, timeout and size settings (one deadline for composite calls comes from its total timeout).</summary>
+    public PlatformResilienceOptions Resilience => _executor.Resilience;
+
     public Alibaba1688Endpoints Endpoints { get; }
 
     public TimeProvider Time { get; }
