@@ -67,6 +67,10 @@ public class AccessTokenProvider
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<TokenKey, Lazy<Task<AccessToken>>> _inflight = new();
 
+    // Tokens the platform refused to refresh with an authentication error: refreshing them again cannot succeed, so callers get
+    // that answer at once until a different token (a new authorization) reaches the store.
+    private readonly ConcurrentDictionary<TokenKey, (AccessToken Token, PlatformException Failure)> _refusedRefresh = new();
+
     /// <summary>Creates the provider.</summary>
     /// <param name="store">Where tokens are kept.</param>
     /// <param name="time">The clock.</param>
@@ -143,12 +147,38 @@ public class AccessTokenProvider
                 return current; // someone (maybe another process) refreshed it already
             }
 
+            if (current is not null && _refusedRefresh.TryGetValue(key, out var refused))
+            {
+                if (SameToken(refused.Token, current))
+                {
+                    if (rejected is null && _time.GetUtcNow() < current.ExpiresAt)
+                    {
+                        return current;
+                    }
+
+                    throw new PlatformException(refused.Failure.Error, refused.Failure);
+                }
+
+                _refusedRefresh.TryRemove(key, out _);
+            }
+
             AccessToken fresh;
             try
             {
                 fresh = current is null
                     ? await source.AcquireAsync(key, CancellationToken.None).ConfigureAwait(false)
                     : await source.RefreshAsync(key, current, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (PlatformException ex) when (current is not null && ex.Category == ErrorCategory.Authentication && !ex.Error.IsTokenExpiry)
+            {
+                _refusedRefresh[key] = (current, ex);
+                if (rejected is null && _time.GetUtcNow() < current.ExpiresAt)
+                {
+                    LogProactiveRefreshFailed(key, ex);
+                    return current;
+                }
+
+                throw;
             }
             catch (PlatformException ex) when (current is not null && rejected is null && _time.GetUtcNow() < current.ExpiresAt)
             {

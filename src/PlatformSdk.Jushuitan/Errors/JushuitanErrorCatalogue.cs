@@ -42,6 +42,11 @@ public static class JushuitanErrorCatalogue
         // Legacy code 100 "合作者参数错误:token无效或已过期": the token part is longer than the generic prefix, so it wins (doc §10: code 100 without partnerid is a token error).
         .Message("token已过期", ErrorCategory.Authentication, TokenRemedy, "RJST-02", isTokenExpiry: true)
         .Message("token无效", ErrorCategory.Authentication, TokenRemedy, "RJST-02", isTokenExpiry: true)
+        // Longer than "token无效", so it wins: a dead refresh token is not a token expiry, and refreshing again cannot help.
+        .Message("refresh_token无效", ErrorCategory.Authentication,
+            "Re-authorize this tenant: Jushuitan no longer accepts its refresh token (a refresh whose reply was lost may have rotated it). "
+            + "Send the merchant through the authorization page again (Auth.BuildAuthorizationUrl, then Auth.ExchangeCodeAsync) or configure the new "
+            + "OpenApi:RefreshToken; the SDK stops refreshing this tenant until a new token is stored.", "RJST-02")
         .Message("服务商应用禁止刷新access_token", ErrorCategory.Authentication,
             "Since 2023-08-15 ISV apps may not refresh tokens: send the merchant through the authorization page again (BuildAuthorizationUrl, then ExchangeCodeAsync).")
         // RJST-01: the exact "partnerid invalid" text was not found; match the parameter name and the legacy code-100 text.
