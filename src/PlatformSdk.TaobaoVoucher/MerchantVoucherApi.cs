@@ -32,7 +32,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> SendAsync(MerchantSendCodesRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> SendAsync(MerchantSendCodesRequest request, CancellationToken cancellationToken = default)
         => SendCoreAsync(VoucherOperations.MerchantSend, request, cancellationToken);
 
     /// <summary>Answers a resend notice (<c>ma.resend</c>; NonIdempotentWrite).</summary>
@@ -40,7 +40,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> ResendAsync(MerchantSendCodesRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> ResendAsync(MerchantSendCodesRequest request, CancellationToken cancellationToken = default)
         => SendCoreAsync(VoucherOperations.MerchantResend, request, cancellationToken);
 
     /// <summary>Checks a redemption before doing it (<c>ma.available</c>, a read); a failing <c>ret_code</c> is reported as MayConsume = false.</summary>
@@ -48,7 +48,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The check.</returns>
     /// <exception cref="PlatformException">TOP refused the call, or it failed.</exception>
-    public virtual async Task<VoucherConsumeCheck> AvailableAsync(MerchantAvailableRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherConsumeCheck> AvailableAsync(MerchantAvailableRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Code("code", request.Code);
@@ -91,7 +91,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result, with the serial to reverse it.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherConsumeResult> ConsumeAsync(MerchantConsumeRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherConsumeResult> ConsumeAsync(MerchantConsumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Code("code", request.Code);
@@ -129,7 +129,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> ReverseAsync(MerchantReverseRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> ReverseAsync(MerchantReverseRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Code("code", request.Code);
@@ -154,7 +154,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> FailSendAsync(MerchantFailSendRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> FailSendAsync(MerchantFailSendRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Required("outer_id", request.OuterId);
@@ -179,7 +179,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherCallResult> DelayAsync(MerchantDelayRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherCallResult> DelayAsync(MerchantDelayRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Required("outer_id", request.OuterId);
@@ -225,7 +225,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored file name.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherImageUpload> UploadImageAsync(ReadOnlyMemory<byte> image, string fileName, string? seller, CancellationToken cancellationToken)
+    public virtual async Task<VoucherImageUpload> UploadImageAsync(ReadOnlyMemory<byte> image, string fileName, string? seller, CancellationToken cancellationToken = default)
     {
         V.QrImage(image.Span);
         V.Required("file_name", fileName);
