@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using PlatformSdk.Refunds;
+using PlatformSdk.TaobaoVoucher.Refunds;
 using PlatformSdk.TaobaoVoucher.Model;
 using PlatformSdk.TaobaoVoucher.Models;
 using PlatformSdk.TaobaoVoucher.Protocol;

@@ -16,14 +16,14 @@ namespace PlatformSdk.TaobaoVoucher;
 /// <see cref="TaobaoVoucherWireChoices.MerchantSuccessRetCodes"/> throws <see cref="PlatformException"/> (code
 /// <c>eticket-merchant-ret-code</c>, sub-code = the ret_code, message = <c>ret_msg</c>).
 /// </summary>
-public class MerchantVoucherApi
+public class TaobaoVoucherMerchantClient
 {
     private readonly VoucherCaller _caller = null!;
 
-    internal MerchantVoucherApi(VoucherCaller caller) => _caller = caller;
+    internal TaobaoVoucherMerchantClient(VoucherCaller caller) => _caller = caller;
 
     /// <summary>For mocking.</summary>
-    protected MerchantVoucherApi()
+    protected TaobaoVoucherMerchantClient()
     {
     }
 
@@ -192,7 +192,7 @@ public class MerchantVoucherApi
         var bizType = _caller.BizType(request.BizType);
         if (bizType is null)
         {
-            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.Refunds.VoucherRefundCalculator.Platform, "biz_type", null, null,
+            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.TaobaoVoucher.Refunds.VoucherRefundCalculator.Platform, "biz_type", null, null,
                 "ma.delay requires biz_type: set it on the request or TaobaoVoucherOptions.BizType.");
         }
 

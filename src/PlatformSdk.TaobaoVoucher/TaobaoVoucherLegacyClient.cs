@@ -15,14 +15,14 @@ namespace PlatformSdk.TaobaoVoucher;
 /// <c>ret_code</c> other than 1 throws <see cref="PlatformException"/> (code <c>eticket-ret-code-failed</c>, category BusinessRule).
 /// Idempotency per API: docs/taobao-voucher.md and <see cref="VoucherOperations"/>.
 /// </summary>
-public class LegacyVoucherApi
+public class TaobaoVoucherLegacyClient
 {
     private readonly VoucherCaller _caller = null!;
 
-    internal LegacyVoucherApi(VoucherCaller caller) => _caller = caller;
+    internal TaobaoVoucherLegacyClient(VoucherCaller caller) => _caller = caller;
 
     /// <summary>For mocking.</summary>
-    protected LegacyVoucherApi()
+    protected TaobaoVoucherLegacyClient()
     {
     }
 
@@ -316,7 +316,7 @@ public class LegacyVoucherApi
         ArgumentNullException.ThrowIfNull(request);
         if (!Enum.IsDefined(request.Type))
         {
-            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.Refunds.VoucherRefundCalculator.Platform, "type",
+            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.TaobaoVoucher.Refunds.VoucherRefundCalculator.Platform, "type",
                 ((int)request.Type).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "type is 1 (notify failed) or 2 (callback failed).");
         }
 
@@ -388,7 +388,7 @@ public class LegacyVoucherApi
         V.Required("file_name", fileName);
         if (_caller.Options.CodeMerchantId is not { } id)
         {
-            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.Refunds.VoucherRefundCalculator.Platform, "code_merchant_id", null, "RTV-06",
+            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.TaobaoVoucher.Refunds.VoucherRefundCalculator.Platform, "code_merchant_id", null, "RTV-06",
                 "qrcode.upload needs TaobaoVoucherOptions.CodeMerchantId (code merchants only).");
         }
 
