@@ -10,7 +10,6 @@ using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Testing.Jushuitan;
-using PlatformSdk.Validation;
 
 Console.OutputEncoding = Encoding.UTF8;
 

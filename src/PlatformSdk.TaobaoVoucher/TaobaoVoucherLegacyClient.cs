@@ -30,7 +30,7 @@ public class TaobaoVoucherLegacyClient
     /// <param name="request">The order, the notice token and the codes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="PlatformSdk.Validation.PlatformValidationException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="PlatformSdk.Errors.PlatformValidationException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="PlatformException">TOP refused it, or the call failed (see <see cref="PlatformException.MayHaveBeenProcessed"/>).</exception>
     public virtual Task<VoucherCallResult> SendAsync(LegacySendCodesRequest request, CancellationToken cancellationToken = default)
         => SendCoreAsync(VoucherOperations.LegacySend, request, cancellationToken);
@@ -314,11 +314,7 @@ public class TaobaoVoucherLegacyClient
     public virtual async Task<VoucherTaskPage> GetTasksAsync(LegacyTasksRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Enum.IsDefined(request.Type))
-        {
-            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.TaobaoVoucher.Refunds.VoucherRefundCalculator.Platform, "type",
-                ((int)request.Type).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "type is 1 (notify failed) or 2 (callback failed).");
-        }
+        V.TaskType(request.Type);
 
         V.Page(request.PageNo, request.PageSize);
         var parameters = new List<KeyValuePair<string, string?>>
@@ -386,11 +382,7 @@ public class TaobaoVoucherLegacyClient
     {
         V.QrImage(image.Span);
         V.Required("file_name", fileName);
-        if (_caller.Options.CodeMerchantId is not { } id)
-        {
-            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.TaobaoVoucher.Refunds.VoucherRefundCalculator.Platform, "code_merchant_id", null, "RTV-06",
-                "qrcode.upload needs TaobaoVoucherOptions.CodeMerchantId (code merchants only).");
-        }
+        var id = V.CodeMerchantForQrUpload(_caller.Options.CodeMerchantId);
 
         var parameters = new List<KeyValuePair<string, string?>> { new("code_merchant_id", VoucherCaller.Text(id)) };
         var reply = await _caller.UploadAsync(VoucherOperations.LegacyQrCodeUpload, parameters, new TopFileParameter("img_bytes", fileName, image), seller, cancellationToken).ConfigureAwait(false);

@@ -189,17 +189,12 @@ public class TaobaoVoucherMerchantClient
             V.Code("code", request.Code);
         }
 
-        var bizType = _caller.BizType(request.BizType);
-        if (bizType is null)
-        {
-            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.TaobaoVoucher.Refunds.VoucherRefundCalculator.Platform, "biz_type", null, null,
-                "ma.delay requires biz_type: set it on the request or TaobaoVoucherOptions.BizType.");
-        }
+        var bizType = V.BizTypeForDelay(_caller.BizType(request.BizType));
 
         List<KeyValuePair<string, string?>> parameters =
         [
             new("outer_id", request.OuterId),
-            new("biz_type", VoucherCaller.Text(bizType.Value)),
+            new("biz_type", VoucherCaller.Text(bizType)),
             new("end_date", VoucherCaller.FormatChinaTime(request.EndDate)),
             new("code", request.Code),
             new("request_id", request.RequestId),

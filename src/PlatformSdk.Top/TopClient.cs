@@ -46,7 +46,7 @@ public class TopClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply.</returns>
     /// <exception cref="PlatformException">TOP reported an error (classified), or the call failed or timed out.</exception>
-    /// <exception cref="PlatformSdk.Validation.PlatformValidationException">The call is malformed; nothing was sent.</exception>
+    /// <exception cref="PlatformSdk.Errors.PlatformValidationException">The call is malformed; nothing was sent.</exception>
     public virtual Task<TopResult> ExecuteAsync(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, string? seller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);

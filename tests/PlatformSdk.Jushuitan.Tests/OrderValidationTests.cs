@@ -1,7 +1,6 @@
 using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Jushuitan.Validation;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Jushuitan.Tests;
 

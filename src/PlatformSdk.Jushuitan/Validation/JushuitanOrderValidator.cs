@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Jushuitan.Protocol;
 using PlatformSdk.Money;

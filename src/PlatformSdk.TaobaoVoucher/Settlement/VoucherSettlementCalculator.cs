@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlatformSdk.Errors;
 using PlatformSdk.Money;
 using PlatformSdk.TaobaoVoucher.Refunds;
 using PlatformSdk.Validation;

@@ -1,6 +1,6 @@
+using PlatformSdk.Errors;
 using PlatformSdk.TaobaoVoucher.Refunds;
 using PlatformSdk.TaobaoVoucher.Settlement;
-using PlatformSdk.Validation;
 using Xunit.Abstractions;
 
 namespace PlatformSdk.TaobaoVoucher.Tests.Settlement;
