@@ -10,7 +10,6 @@ using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Testing.Jushuitan;
-using PlatformSdk.Validation;
 
 Console.OutputEncoding = Encoding.UTF8;
 
@@ -46,7 +45,7 @@ foreach (var shop in shops)
 
 var ownMall = shops.First(s => s.ShopSite == "自有商城");
 var notOwnMall = shops.First(s => s.ShopSite != "自有商城");
-var shopId = (int)ownMall.ShopId;
+var shopId = ownMall.ShopId;
 
 // 2. An unpaid order: two lines, a gift line at price 0 (RJST-18) and freight; 2×39 + 30 + 0 + 10 freight = 118 (RJST-20).
 var orderDate = DateTimeOffset.Now;
@@ -109,7 +108,7 @@ catch (PlatformValidationException ex)
 // 6. Uploading to a shop that is not own-mall: Jushuitan refuses it, the SDK says why and what to do (RJST-06).
 try
 {
-    await jushuitan.Orders.UploadAsync([paidOrder with { ShopId = (int)notOwnMall.ShopId }]);
+    await jushuitan.Orders.UploadAsync([paidOrder with { ShopId = notOwnMall.ShopId }]);
     throw new InvalidOperationException("The upload to a non-own-mall shop should have failed.");
 }
 catch (PlatformException ex)

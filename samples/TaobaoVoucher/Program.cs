@@ -8,16 +8,14 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PlatformSdk.Errors;
 using PlatformSdk.Http;
-using PlatformSdk.Refunds;
-using PlatformSdk.Settlement;
+using PlatformSdk.TaobaoVoucher.Refunds;
+using PlatformSdk.TaobaoVoucher.Settlement;
 using PlatformSdk.Testing.Top;
 using PlatformSdk.TaobaoVoucher;
 using PlatformSdk.TaobaoVoucher.Model;
 using PlatformSdk.TaobaoVoucher.Models.Redemption;
 using PlatformSdk.TaobaoVoucher.Models.Sending;
 using PlatformSdk.Top;
-using ModelOrder = PlatformSdk.TaobaoVoucher.Model.VoucherOrder;
-using MoneyOrder = PlatformSdk.Refunds.VoucherOrder;
 
 Console.OutputEncoding = Encoding.UTF8;
 var ct = CancellationToken.None;
@@ -51,7 +49,7 @@ const decimal unitPrice = 50.00m;
 const string buyerMobile = "13800005678";
 var validUntil = time.GetUtcNow().AddDays(7);
 var notice = top.IssueNotice(orderId, seller.Nick, units: 3, buyerMobile, validUntil, itemTitle: "Spa day ticket");
-var model = ModelOrder.Create(new VoucherOrderTerms
+var model = VoucherOrder.Create(new VoucherOrderTerms
 {
     OrderId = orderId.ToString(CultureInfo.InvariantCulture), Quantity = 3, UnitPrice = unitPrice, Mobile = buyerMobile,
     ValidUntil = validUntil, ExpiryRefund = VoucherExpiryRefundTerms.Enable(0.80m),
@@ -83,7 +81,7 @@ catch (PlatformException ex)
 time.Advance(TimeSpan.FromDays(1));
 model = await RedeemAsync(newCode, 1);
 Step($"Redeemed 1 more unit. Platform: {top.GetOrder(orderId)!.Redeemed}/3 redeemed, state {top.GetOrder(orderId)!.State}; model {model} / report {model.ReportState}.");
-var redemptions = model.Redemptions.Select(r => new PlatformSdk.Settlement.VoucherRedemption(r.At, r.Count)).ToList();
+var redemptions = model.Redemptions.Select(r => new VoucherUnitRedemption(r.At, r.Count)).ToList();
 
 // 5. The last unit is never used: move the clock past the end of validity.
 time.Advance(validUntil - time.GetUtcNow() + TimeSpan.FromMinutes(1));
@@ -92,7 +90,7 @@ Step($"Validity ended {China(validUntil)}: 1 unit expired. Platform state {top.G
 
 // 6. Money: the automatic expiry refund (RTV-14 f) and the settlement schedule (redeem-then-pay).
 var option = new ExpiryRefundOption(0.80m);
-var moneyOrder = new MoneyOrder(unitPrice, 3);
+var moneyOrder = new VoucherOrderAmounts(unitPrice, 3);
 var refund = client.Money.ExpiredRefund(moneyOrder, redeemed: model.RedeemedCount, expired: model.ExpiredCount, option);
 Console.WriteLine();
 Console.WriteLine("Expiry refund:");
@@ -108,7 +106,7 @@ Console.WriteLine();
 Step($"Buyer refunded {refund.Amount:0.00} CNY; seller receives {schedule.SellerNet:0.00} CNY in total. Done.");
 return 0;
 
-async Task<ModelOrder> RedeemAsync(string code, int count)
+async Task<VoucherOrder> RedeemAsync(string code, int count)
 {
     // The model decides the remainder code; the platform is told it via new_code so both sides hold the same code.
     var request = new LegacyConsumeRequest { OrderId = orderId, VerifyCode = code, ConsumeNum = count, Token = notice.Token, MobileLastFour = "5678", PosId = "till-1" };

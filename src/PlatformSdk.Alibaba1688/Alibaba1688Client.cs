@@ -1,6 +1,7 @@
 using PlatformSdk.Alibaba1688.Errors;
 using PlatformSdk.Alibaba1688.Protocol;
-using PlatformSdk.Validation;
+using PlatformSdk.Alibaba1688.Validation;
+using PlatformSdk.Errors;
 
 namespace PlatformSdk.Alibaba1688;
 
@@ -32,7 +33,7 @@ public class Alibaba1688Client
     /// <exception cref="PlatformValidationException">The shop name is blank.</exception>
     public virtual Alibaba1688ShopClient ForShop(string shop)
     {
-        new ValidationGuard(Alibaba1688ErrorCatalogue.Platform).Required("shop", shop, "R1688-03");
+        Alibaba1688RequestValidator.Shop(shop);
         return new Alibaba1688ShopClient(_transport, shop);
     }
 }

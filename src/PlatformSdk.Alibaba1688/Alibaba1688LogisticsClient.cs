@@ -2,8 +2,8 @@ using System.Globalization;
 using PlatformSdk.Alibaba1688.Errors;
 using PlatformSdk.Alibaba1688.Models.Logistics;
 using PlatformSdk.Alibaba1688.Protocol;
+using PlatformSdk.Alibaba1688.Validation;
 using PlatformSdk.Errors;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Alibaba1688;
 
@@ -45,7 +45,7 @@ public class Alibaba1688LogisticsClient
     /// <exception cref="PlatformException">1688 refused the shipment (for example a missing carrier mapping, RLOG-05).</exception>
     public virtual async Task<Alibaba1688ShipResult> ShipAsync(Alibaba1688ShipRequest request, CancellationToken cancellationToken = default)
     {
-        Validate(request);
+        Alibaba1688RequestValidator.Ship(request);
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("sendGoods", Alibaba1688JsonContext.Serialize(new List<SendGoodsWire>
@@ -131,32 +131,5 @@ public class Alibaba1688LogisticsClient
         }
 
         return [.. shipped.Distinct()];
-    }
-
-    private static void Validate(Alibaba1688ShipRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var guard = new ValidationGuard(Alibaba1688ErrorCatalogue.Platform);
-        guard.Positive("orderId", request.OrderId);
-        guard.Required("carrierCode", request.CarrierCode, "RLOG-05");
-        guard.Required("trackingNumber", request.TrackingNumber);
-        var entries = request.Entries ?? [];
-        if (entries.Count == 0)
-        {
-            guard.Fail("entries", "0", "RLOG-52", "ship at least one sub-order.");
-        }
-
-        var seen = new HashSet<long>();
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i] ?? throw guard.Fail($"entries[{i}]", null, null, "the entry is missing.");
-            guard.Positive($"entries[{i}].subOrderId", entry.SubOrderId);
-            guard.Positive($"entries[{i}].quantity", entry.Quantity);
-            if (!seen.Add(entry.SubOrderId))
-            {
-                guard.Fail($"entries[{i}].subOrderId", entry.SubOrderId.ToString(CultureInfo.InvariantCulture), "RLOG-52",
-                    "1688 ships per sub-order only; one sub-order's quantity cannot be split across entries or shipments.");
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 using PlatformSdk.Alibaba1688.Errors;
 using PlatformSdk.Alibaba1688.Models.Orders;
 using PlatformSdk.Alibaba1688.Protocol;
-using PlatformSdk.Validation;
+using PlatformSdk.Alibaba1688.Validation;
 
 namespace PlatformSdk.Alibaba1688;
 
@@ -28,7 +28,7 @@ public class Alibaba1688OrdersClient
     /// <returns>The order, or <see langword="null"/> when the reply has none.</returns>
     public virtual async Task<Alibaba1688Order?> GetAsync(long orderId, CancellationToken cancellationToken = default)
     {
-        new ValidationGuard(Alibaba1688ErrorCatalogue.Platform).Positive("orderId", orderId);
+        Alibaba1688RequestValidator.OrderId(orderId);
         return await _transport.SendAsync(_shop, Alibaba1688Api.OrderDetail,
             [new("orderId", Alibaba1688Mappers.Text(orderId)), new("webSite", "1688")],
             root => Alibaba1688Json.Property(root, "result") is { } trade ? Alibaba1688Mappers.Order(trade) : null, cancellationToken).ConfigureAwait(false);
@@ -40,7 +40,7 @@ public class Alibaba1688OrdersClient
     /// <returns>The order, or <see langword="null"/> when none has that id.</returns>
     public virtual async Task<Alibaba1688Order?> FindByOutOrderIdAsync(string outOrderId, CancellationToken cancellationToken = default)
     {
-        new ValidationGuard(Alibaba1688ErrorCatalogue.Platform).Required("outOrderId", outOrderId);
+        Alibaba1688RequestValidator.OutOrderId(outOrderId);
         return await _transport.SendAsync(_shop, Alibaba1688Api.OrderList,
             [new("page", "1"), new("pageSize", "20"), new("outOrderId", outOrderId)],
             root => Alibaba1688Json.Array(root, "result")

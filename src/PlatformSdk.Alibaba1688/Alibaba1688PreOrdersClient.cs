@@ -7,7 +7,6 @@ using PlatformSdk.Alibaba1688.Protocol;
 using PlatformSdk.Alibaba1688.Validation;
 using PlatformSdk.Errors;
 using PlatformSdk.Money;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Alibaba1688;
 
@@ -212,13 +211,7 @@ public class Alibaba1688PreOrdersClient
     /// <returns>The link, with the orders 1688 could not include.</returns>
     public virtual async Task<Alibaba1688PaymentLink> GetPaymentLinkAsync(IReadOnlyList<long> orderIds, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(orderIds);
-        var guard = new ValidationGuard(Alibaba1688ErrorCatalogue.Platform);
-        guard.InRange("orderIdList.count", orderIds.Count, 1, Alibaba1688WireChoices.MaxOrdersPerPaymentLink);
-        for (var i = 0; i < orderIds.Count; i++)
-        {
-            guard.Positive($"orderIdList[{i}]", orderIds[i]);
-        }
+        Alibaba1688RequestValidator.PaymentLinkOrders(orderIds);
 
         return await _transport.SendAsync(_shop, Alibaba1688Api.PaymentUrl,
             [new("orderIdList", Alibaba1688JsonContext.Serialize(orderIds.ToList(), Alibaba1688JsonContext.Wire.ListInt64))], root =>

@@ -100,7 +100,7 @@ public class Alibaba1688ProductsClient
     /// <returns>The offer, or <see langword="null"/> when the reply has none.</returns>
     public virtual async Task<Alibaba1688Product?> GetAsync(long offerId, CancellationToken cancellationToken = default)
     {
-        new PlatformSdk.Validation.ValidationGuard(Alibaba1688ErrorCatalogue.Platform).Positive("productID", offerId, "R1688-10");
+        Alibaba1688RequestValidator.OfferId(offerId);
         return await _transport.SendAsync(_shop, Alibaba1688Api.ProductGet,
             [new("productID", Alibaba1688Mappers.Text(offerId)), new("webSite", "1688")], root =>
             {
@@ -113,7 +113,7 @@ public class Alibaba1688ProductsClient
     /// <param name="offerUrl">The link.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The offer, or <see langword="null"/>.</returns>
-    /// <exception cref="PlatformSdk.Validation.PlatformValidationException">The link is not a 1688 offer link; nothing was sent.</exception>
+    /// <exception cref="PlatformSdk.Errors.PlatformValidationException">The link is not a 1688 offer link; nothing was sent.</exception>
     public virtual Task<Alibaba1688Product?> GetByUrlAsync(string offerUrl, CancellationToken cancellationToken = default)
         => GetAsync(Alibaba1688OfferUrl.Parse(offerUrl), cancellationToken);
 

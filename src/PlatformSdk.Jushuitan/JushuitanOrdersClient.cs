@@ -6,7 +6,6 @@ using PlatformSdk.Jushuitan.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Jushuitan.Protocol;
 using PlatformSdk.Jushuitan.Validation;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Jushuitan;
 
@@ -19,7 +18,6 @@ public class JushuitanOrdersClient
     private const string NotFoundRemedy = "Jushuitan accepted the upload, but the ERP does not show the order (RJST-13). Check that the shop is enabled in the ERP "
         + "and, for unpaid orders, that the shop's 'download all orders' (下载全部订单) switch is on.";
 
-    private static readonly ValidationGuard Guard = new(JushuitanErrorCatalogue.Platform);
     private readonly JushuitanTransport _transport = null!;
 
     internal JushuitanOrdersClient(JushuitanTransport transport) => _transport = transport;
@@ -82,7 +80,7 @@ public class JushuitanOrdersClient
     /// <exception cref="PlatformValidationException">The query is incomplete or inconsistent; nothing was sent.</exception>
     public virtual async IAsyncEnumerable<JushuitanOrder> QueryAsync(JushuitanOrderQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ValidateQuery(query);
+        JushuitanRequestValidator.Query(query);
         var windows = query.ModifiedBegin is { } begin && query.ModifiedEnd is { } end
             ? JushuitanTimeWindows.Slice(begin, end).Select(w => ((DateTimeOffset, DateTimeOffset)?)w).ToList()
             : [null];
@@ -157,23 +155,7 @@ public class JushuitanOrdersClient
     /// <exception cref="PlatformException">An order does not exist in the ERP, or Jushuitan rejected the cancel.</exception>
     public virtual async Task<JushuitanCancelResult> CancelAsync(JushuitanCancelRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        Guard.Positive("shop_id", request.ShopId);
-        if (request.SoIds is null || request.SoIds.Count == 0)
-        {
-            Guard.Fail("so_ids", "0", null, "at least one so_id is required.");
-        }
-
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < request.SoIds!.Count; i++)
-        {
-            Guard.Required($"so_ids[{i}]", request.SoIds[i]);
-            Guard.MaxLength($"so_ids[{i}]", request.SoIds[i], 50);
-            if (!distinct.Add(request.SoIds[i]))
-            {
-                Guard.Fail($"so_ids[{i}]", request.SoIds[i], null, "the so_id is listed twice.");
-            }
-        }
+        JushuitanRequestValidator.Cancel(request);
 
         var found = await ListAsync(new JushuitanOrderQuery { ShopId = request.ShopId, SoIds = request.SoIds }, cancellationToken).ConfigureAwait(false);
         var bySoId = found.Where(o => o.SoId is not null).GroupBy(o => o.SoId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -188,13 +170,7 @@ public class JushuitanOrdersClient
                     "Check the shop_id and so_id; an order must be uploaded (and visible, RJST-13) before it can be cancelled."));
             }
 
-            var split = matches.Count > 1 || matches.Any(o => o.Status == JushuitanOrderStatus.Split || o.IsSplit == true);
-            if (split && !request.AllowSplitOrderCancellation)
-            {
-                Guard.Fail($"so_ids[{i}]", soId, "RJST-08",
-                    $"the order is split into {matches.Count} ERP orders (o_id {string.Join(", ", matches.Select(m => m.OId.ToString(CultureInfo.InvariantCulture)))}); "
-                    + "cancelling it cancels all of them. Set AllowSplitOrderCancellation = true to do that on purpose.");
-            }
+            JushuitanRequestValidator.SplitCancellation(i, soId, matches, request.AllowSplitOrderCancellation);
 
             oIds.AddRange(matches.Where(m => m.Status != JushuitanOrderStatus.Cancelled && m.OId != 0).Select(m => m.OId));
         }
@@ -226,36 +202,6 @@ public class JushuitanOrdersClient
         }
 
         return new JushuitanCancelResult(request.SoIds.ToArray(), oIds.Distinct().ToArray(), message);
-    }
-
-    private static void ValidateQuery(JushuitanOrderQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        if (query.ModifiedBegin.HasValue != query.ModifiedEnd.HasValue)
-        {
-            Guard.Fail(query.ModifiedBegin.HasValue ? "modified_end" : "modified_begin", null, null, "give both modified_begin and modified_end, or neither.");
-        }
-
-        if (query.ModifiedBegin is { } begin && query.ModifiedEnd is { } end && end < begin)
-        {
-            Guard.Fail("modified_end", JushuitanWireTime.Format(end), null, $"the window ends before it begins ({JushuitanWireTime.Format(begin)}).");
-        }
-
-        if (query.ModifiedBegin is null && query.SoIds is not { Count: > 0 } && query.OIds is not { Count: > 0 })
-        {
-            Guard.Fail("modified_begin", null, null, "give a time window, so_ids or o_ids; Jushuitan requires at least one.");
-        }
-
-        if (query.ShopId is { } shopId)
-        {
-            Guard.Positive("shop_id", shopId);
-        }
-
-        for (var i = 0; i < (query.SoIds?.Count ?? 0); i++)
-        {
-            Guard.Required($"so_ids[{i}]", query.SoIds![i]);
-            Guard.MaxLength($"so_ids[{i}]", query.SoIds[i], 50);
-        }
     }
 
     private static IEnumerable<JushuitanOrderUploadResult> ReadUploadResults(JushuitanEnvelope reply, JushuitanOrderUpload[] batch)

@@ -1,9 +1,9 @@
-using PlatformSdk.Validation;
 using System.Runtime.CompilerServices;
 using PlatformSdk.Jushuitan.Models.Logistics;
 using PlatformSdk.Jushuitan.Models.Shops;
 using PlatformSdk.Jushuitan.Models.Warehouses;
 using PlatformSdk.Jushuitan.Protocol;
+using PlatformSdk.Jushuitan.Validation;
 
 namespace PlatformSdk.Jushuitan;
 
@@ -110,17 +110,7 @@ public class JushuitanLogisticsCompaniesClient
     public virtual async IAsyncEnumerable<JushuitanLogisticsCompany> QueryAsync(DateTimeOffset? modifiedBegin = null, DateTimeOffset? modifiedEnd = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (modifiedBegin.HasValue != modifiedEnd.HasValue)
-        {
-            throw new PlatformValidationException(Errors.JushuitanErrorCatalogue.Platform, modifiedBegin.HasValue ? "modified_end" : "modified_begin", null, "RJST-04",
-                "give both modified_begin and modified_end, or neither to list every carrier.");
-        }
-
-        if (modifiedBegin > modifiedEnd)
-        {
-            throw new PlatformValidationException(Errors.JushuitanErrorCatalogue.Platform, "modified_end", JushuitanWireTime.Format(modifiedEnd!.Value), "RJST-04",
-                $"the window must not end before it begins ({JushuitanWireTime.Format(modifiedBegin!.Value)}).");
-        }
+        JushuitanRequestValidator.LogisticsWindow(modifiedBegin, modifiedEnd);
 
         await foreach (var row in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryLogisticsCompanies, (index, size) => JushuitanTransport.Serialize(new PageQueryWire
         {

@@ -29,8 +29,8 @@ public class TaobaoVoucherClient
         ArgumentNullException.ThrowIfNull(timeProvider);
         var caller = new VoucherCaller(top, options);
         Options = options;
-        Legacy = new LegacyVoucherApi(caller);
-        Merchant = new MerchantVoucherApi(caller);
+        Legacy = new TaobaoVoucherLegacyClient(caller);
+        Merchant = new TaobaoVoucherMerchantClient(caller);
         Money = new VoucherMoney(timeProvider);
     }
 
@@ -47,11 +47,11 @@ public class TaobaoVoucherClient
     public virtual TaobaoVoucherOptions Options { get; }
 
     /// <summary>The legacy <c>taobao.vmarket.eticket.*</c> APIs.</summary>
-    public virtual LegacyVoucherApi Legacy { get; }
+    public virtual TaobaoVoucherLegacyClient Legacy { get; }
 
     /// <summary>The successor <c>taobao.eticket.merchant.ma.*</c> APIs.</summary>
-    public virtual MerchantVoucherApi Merchant { get; }
+    public virtual TaobaoVoucherMerchantClient Merchant { get; }
 
-    /// <summary>Refund and settlement amounts (the formulas live in PlatformSdk.Refunds / PlatformSdk.Settlement).</summary>
+    /// <summary>Refund and settlement amounts (the formulas live in PlatformSdk.TaobaoVoucher.Refunds / PlatformSdk.TaobaoVoucher.Settlement).</summary>
     public virtual VoucherMoney Money { get; }
 }

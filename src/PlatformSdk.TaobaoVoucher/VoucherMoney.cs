@@ -1,5 +1,5 @@
-using PlatformSdk.Refunds;
-using PlatformSdk.Settlement;
+using PlatformSdk.TaobaoVoucher.Refunds;
+using PlatformSdk.TaobaoVoucher.Settlement;
 
 namespace PlatformSdk.TaobaoVoucher;
 
@@ -26,7 +26,7 @@ public class VoucherMoney
     /// <param name="ratio">The refund ratio (0, 1].</param>
     /// <param name="automatic">Whether the category refunds automatically (24 h) or the seller has 5 days.</param>
     /// <returns>The refund, explained.</returns>
-    public virtual VoucherRefund UnexpiredRefund(VoucherOrder order, int redeemed, int unredeemed, decimal ratio, bool automatic = true)
+    public virtual VoucherRefund UnexpiredRefund(VoucherOrderAmounts order, int redeemed, int unredeemed, decimal ratio, bool automatic = true)
         => automatic
             ? VoucherRefundCalculator.UnexpiredAutomatic(order, redeemed, unredeemed, ratio, _time)
             : VoucherRefundCalculator.UnexpiredManual(order, redeemed, unredeemed, ratio, _time);
@@ -37,13 +37,13 @@ public class VoucherMoney
     /// <param name="expired">Units expired.</param>
     /// <param name="option">The seller's expiry refund option.</param>
     /// <returns>The refund.</returns>
-    public virtual VoucherRefund ExpiredRefund(VoucherOrder order, int redeemed, int expired, ExpiryRefundOption option)
+    public virtual VoucherRefund ExpiredRefund(VoucherOrderAmounts order, int redeemed, int expired, ExpiryRefundOption option)
         => VoucherRefundCalculator.ExpiredAutomatic(order, redeemed, expired, option);
 
     /// <summary>A full refund when the code never arrived (RTV-14 (c)).</summary>
     /// <param name="order">The order.</param>
     /// <returns>The refund.</returns>
-    public virtual VoucherRefund NotReceivedRefund(VoucherOrder order) => VoucherRefundCalculator.NotReceived(order);
+    public virtual VoucherRefund NotReceivedRefund(VoucherOrderAmounts order) => VoucherRefundCalculator.NotReceived(order);
 
     /// <summary>The payout schedule of an order (RTV-02, RTV-03, RTV-08).</summary>
     /// <param name="request">The order, send time, terms and events.</param>

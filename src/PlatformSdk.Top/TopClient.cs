@@ -46,8 +46,8 @@ public class TopClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply.</returns>
     /// <exception cref="PlatformException">TOP reported an error (classified), or the call failed or timed out.</exception>
-    /// <exception cref="PlatformSdk.Validation.PlatformValidationException">The call is malformed; nothing was sent.</exception>
-    public virtual Task<TopResult> ExecuteAsync(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, string? seller, CancellationToken cancellationToken)
+    /// <exception cref="PlatformSdk.Errors.PlatformValidationException">The call is malformed; nothing was sent.</exception>
+    public virtual Task<TopResult> ExecuteAsync(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, string? seller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         return ExecuteAsync(operation, NewCall(operation, parameters, seller, []), cancellationToken);
@@ -61,7 +61,7 @@ public class TopClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply.</returns>
     /// <exception cref="PlatformException">TOP reported an error, or the call failed.</exception>
-    public virtual Task<TopResult> ExecuteAsync(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, IReadOnlyList<TopFileParameter> files, string? seller, CancellationToken cancellationToken)
+    public virtual Task<TopResult> ExecuteAsync(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, IReadOnlyList<TopFileParameter> files, string? seller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(files);
@@ -77,7 +77,7 @@ public class TopClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP reported an error, the call failed, or the success object could not be read (malformed-response).</exception>
-    public virtual async Task<T> ExecuteAsync<T>(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, string? seller, JsonTypeInfo<T> resultType, CancellationToken cancellationToken)
+    public virtual async Task<T> ExecuteAsync<T>(TopOperation operation, IEnumerable<KeyValuePair<string, string?>>? parameters, string? seller, JsonTypeInfo<T> resultType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(resultType);
@@ -93,7 +93,7 @@ public class TopClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply.</returns>
     /// <exception cref="PlatformException">TOP reported an error, or the call failed.</exception>
-    public virtual Task<TopResult> ExecuteAsync(TopOperation operation, TopCall call, CancellationToken cancellationToken)
+    public virtual Task<TopResult> ExecuteAsync(TopOperation operation, TopCall call, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(call);

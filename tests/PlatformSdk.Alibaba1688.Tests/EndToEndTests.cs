@@ -6,7 +6,6 @@ using PlatformSdk.Alibaba1688.Signing;
 using PlatformSdk.Errors;
 using PlatformSdk.Http;
 using PlatformSdk.Testing;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Alibaba1688.Tests;
 

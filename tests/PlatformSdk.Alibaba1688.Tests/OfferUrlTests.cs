@@ -1,5 +1,5 @@
 using PlatformSdk.Alibaba1688.Models.Products;
-using PlatformSdk.Validation;
+using PlatformSdk.Errors;
 
 namespace PlatformSdk.Alibaba1688.Tests;
 

@@ -1,6 +1,6 @@
 using PlatformSdk.Alibaba1688.Models.Products;
 using PlatformSdk.Alibaba1688.Validation;
-using PlatformSdk.Validation;
+using PlatformSdk.Errors;
 
 namespace PlatformSdk.Alibaba1688.Tests;
 

@@ -6,7 +6,6 @@ using PlatformSdk.Errors;
 using PlatformSdk.Http;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Jushuitan.Signing;
-using PlatformSdk.Validation;
 using PlatformSdk.Testing;
 
 namespace PlatformSdk.Jushuitan.Tests;

@@ -1,7 +1,6 @@
 using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Jushuitan.Validation;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Jushuitan.Tests;
 
@@ -9,7 +8,7 @@ public class OrderValidationTests
 {
     internal static readonly DateTimeOffset OrderedAt = new(2024, 3, 1, 10, 0, 0, TimeSpan.FromHours(8));
 
-    internal static JushuitanOrderUpload ValidPaidOrder(string soId = "SO-1", int shopId = 10086) => new()
+    internal static JushuitanOrderUpload ValidPaidOrder(string soId = "SO-1", long shopId = 10086) => new()
     {
         ShopId = shopId,
         SoId = soId,

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
-using PlatformSdk.Validation;
 using PlatformSdk.Testing;
 
 namespace PlatformSdk.Jushuitan.Tests;

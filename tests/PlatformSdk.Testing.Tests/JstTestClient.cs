@@ -114,7 +114,7 @@ internal sealed class JstTestClient : IDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    public static string Order(int shopId, string soId, string shopStatus = "WAIT_SELLER_SEND_GOODS", decimal payAmount = 100m, decimal? paid = 100m, string extra = "")
+    public static string Order(long shopId, string soId, string shopStatus = "WAIT_SELLER_SEND_GOODS", decimal payAmount = 100m, decimal? paid = 100m, string extra = "")
     {
         var pay = paid is { } amount
             ? $",\"pay\":{{\"outer_pay_id\":\"P-{soId}\",\"pay_date\":\"2024-05-01 09:00:00\",\"payment\":\"支付宝\",\"seller_account\":\"s\",\"buyer_account\":\"b\",\"amount\":{amount.ToString(CultureInfo.InvariantCulture)}}}"

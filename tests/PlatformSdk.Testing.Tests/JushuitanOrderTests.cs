@@ -7,7 +7,7 @@ namespace PlatformSdk.Testing.Tests;
 
 public sealed class JushuitanOrderTests : IDisposable
 {
-    private const int Shop = FakeJushuitanSeed.OwnMallShopId;
+    private const long Shop = FakeJushuitanSeed.OwnMallShopId;
     private readonly JstTestClient _client = new();
 
     private FakeJushuitanServer Fake => _client.Fake;

@@ -7,7 +7,7 @@ namespace PlatformSdk.Testing.Tests;
 
 public sealed class JushuitanQueryTests : IDisposable
 {
-    private const int Shop = FakeJushuitanSeed.OwnMallShopId;
+    private const long Shop = FakeJushuitanSeed.OwnMallShopId;
     private readonly JstTestClient _client = new();
 
     public void Dispose() => _client.Dispose();
@@ -148,9 +148,9 @@ public sealed class JushuitanQueryTests : IDisposable
         var legacy = await _client.LegacyAsync("shops.query", "{\"page_index\":1,\"page_size\":10}");
         var open = await _client.OpenAsync("/open/shops/query", "{\"page_index\":1,\"page_size\":10}");
 
-        int[] expected = [FakeJushuitanSeed.OwnMallShopId, FakeJushuitanSeed.TaobaoShopId];
-        Assert.Equal(expected, legacy["shops"]!.AsArray().Select(s => s!["shop_id"]!.GetValue<int>()));
-        Assert.Equal(expected, open["data"]!["datas"]!.AsArray().Select(s => s!["shop_id"]!.GetValue<int>()));
+        long[] expected = [FakeJushuitanSeed.OwnMallShopId, FakeJushuitanSeed.TaobaoShopId];
+        Assert.Equal(expected, legacy["shops"]!.AsArray().Select(s => s!["shop_id"]!.GetValue<long>()));
+        Assert.Equal(expected, open["data"]!["datas"]!.AsArray().Select(s => s!["shop_id"]!.GetValue<long>()));
         Assert.Equal("自有商城", legacy["shops"]![0]!["shop_site"]!.GetValue<string>());
         Assert.Equal("淘宝天猫", legacy["shops"]![1]!["shop_site"]!.GetValue<string>());
         Assert.Null(open["data"]!["data_count"]);

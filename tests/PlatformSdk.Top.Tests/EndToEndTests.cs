@@ -10,7 +10,6 @@ using PlatformSdk.Errors;
 using PlatformSdk.Http;
 using PlatformSdk.Testing;
 using PlatformSdk.Top.Signing;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Top.Tests;
 

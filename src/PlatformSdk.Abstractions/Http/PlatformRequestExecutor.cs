@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PlatformSdk.Diagnostics;
 using PlatformSdk.Errors;
-using PlatformSdk.Validation;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

@@ -13,13 +13,13 @@ public interface ISkuMatchStore
     /// <param name="key">The platform item and SKU.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The match, or <see langword="null"/>.</returns>
-    ValueTask<SkuMatch?> GetAsync(SkuMatchScope scope, PlatformSkuKey key, CancellationToken cancellationToken);
+    ValueTask<SkuMatch?> GetAsync(SkuMatchScope scope, PlatformSkuKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Reads every match of a shop as a snapshot, for a whole auto-match run.</summary>
     /// <param name="scope">The platform shop.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The matches by platform key.</returns>
-    ValueTask<IReadOnlyDictionary<PlatformSkuKey, SkuMatch>> GetAllAsync(SkuMatchScope scope, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyDictionary<PlatformSkuKey, SkuMatch>> GetAllAsync(SkuMatchScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds matches whose key has no match yet and leaves existing ones untouched (R1688-11 rule 4), atomically per key,
@@ -29,21 +29,21 @@ public interface ISkuMatchStore
     /// <param name="matches">The new auto matches.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>How many were added.</returns>
-    ValueTask<int> AddIfAbsentAsync(SkuMatchScope scope, IEnumerable<SkuMatch> matches, CancellationToken cancellationToken);
+    ValueTask<int> AddIfAbsentAsync(SkuMatchScope scope, IEnumerable<SkuMatch> matches, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a match, replacing any existing one (used for manual matches).</summary>
     /// <param name="scope">The platform shop.</param>
     /// <param name="match">The match.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The replaced match, or <see langword="null"/>.</returns>
-    ValueTask<SkuMatch?> SetAsync(SkuMatchScope scope, SkuMatch match, CancellationToken cancellationToken);
+    ValueTask<SkuMatch?> SetAsync(SkuMatchScope scope, SkuMatch match, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a match (unmatching by hand); the next auto-match may match the key again.</summary>
     /// <param name="scope">The platform shop.</param>
     /// <param name="key">The platform item and SKU.</param>
     /// <param name="cancellationToken">Cancels the delete.</param>
     /// <returns>The removed match, or <see langword="null"/>.</returns>
-    ValueTask<SkuMatch?> RemoveAsync(SkuMatchScope scope, PlatformSkuKey key, CancellationToken cancellationToken);
+    ValueTask<SkuMatch?> RemoveAsync(SkuMatchScope scope, PlatformSkuKey key, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Keeps matches in this process's memory. Thread-safe.</summary>
@@ -52,14 +52,14 @@ public sealed class InMemorySkuMatchStore : ISkuMatchStore
     private readonly ConcurrentDictionary<SkuMatchScope, ConcurrentDictionary<PlatformSkuKey, SkuMatch>> _scopes = new();
 
     /// <inheritdoc />
-    public ValueTask<SkuMatch?> GetAsync(SkuMatchScope scope, PlatformSkuKey key, CancellationToken cancellationToken)
+    public ValueTask<SkuMatch?> GetAsync(SkuMatchScope scope, PlatformSkuKey key, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return new(_scopes.TryGetValue(scope, out var matches) && matches.TryGetValue(key, out var match) ? match : null);
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyDictionary<PlatformSkuKey, SkuMatch>> GetAllAsync(SkuMatchScope scope, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyDictionary<PlatformSkuKey, SkuMatch>> GetAllAsync(SkuMatchScope scope, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyDictionary<PlatformSkuKey, SkuMatch> snapshot = _scopes.TryGetValue(scope, out var matches)
@@ -69,7 +69,7 @@ public sealed class InMemorySkuMatchStore : ISkuMatchStore
     }
 
     /// <inheritdoc />
-    public ValueTask<int> AddIfAbsentAsync(SkuMatchScope scope, IEnumerable<SkuMatch> matches, CancellationToken cancellationToken)
+    public ValueTask<int> AddIfAbsentAsync(SkuMatchScope scope, IEnumerable<SkuMatch> matches, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(matches);
         cancellationToken.ThrowIfCancellationRequested();
@@ -88,7 +88,7 @@ public sealed class InMemorySkuMatchStore : ISkuMatchStore
     }
 
     /// <inheritdoc />
-    public ValueTask<SkuMatch?> SetAsync(SkuMatchScope scope, SkuMatch match, CancellationToken cancellationToken)
+    public ValueTask<SkuMatch?> SetAsync(SkuMatchScope scope, SkuMatch match, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(match);
         cancellationToken.ThrowIfCancellationRequested();
@@ -102,7 +102,7 @@ public sealed class InMemorySkuMatchStore : ISkuMatchStore
     }
 
     /// <inheritdoc />
-    public ValueTask<SkuMatch?> RemoveAsync(SkuMatchScope scope, PlatformSkuKey key, CancellationToken cancellationToken)
+    public ValueTask<SkuMatch?> RemoveAsync(SkuMatchScope scope, PlatformSkuKey key, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return new(_scopes.TryGetValue(scope, out var matches) && matches.TryRemove(key, out var removed) ? removed : null);

@@ -1,3 +1,4 @@
+using PlatformSdk.Errors;
 using PlatformSdk.Validation;
 
 namespace PlatformSdk.Matching;
@@ -66,17 +67,7 @@ public class SkuMatchingService
     public virtual async Task<SkuMatchChange> MatchManuallyAsync(SkuMatchScope scope, PlatformSkuKey key, string? erpSkuCode, string? erpProductCode,
         CancellationToken cancellationToken = default)
     {
-        var guard = new ValidationGuard(scope.Platform ?? "unknown");
-        guard.Required("key.itemId", key.ItemId, SkuMatchResult.RuleId);
-        if (key.SkuId is not null)
-        {
-            guard.Required("key.skuId", key.SkuId, SkuMatchResult.RuleId);
-            guard.Required("erpSkuCode", erpSkuCode, SkuMatchResult.RuleId);
-        }
-        else
-        {
-            guard.Required("erpProductCode", erpProductCode, SkuMatchResult.RuleId);
-        }
+        SkuMatchValidator.ManualMatch(scope, key, erpSkuCode, erpProductCode);
 
         var match = new SkuMatch(key, erpSkuCode, erpProductCode, SkuMatchKind.Manual, SkuMatchRule.None, _timeProvider.GetUtcNow());
         var previous = await _store.SetAsync(scope, match, cancellationToken).ConfigureAwait(false);

@@ -13,14 +13,14 @@ public interface IAccessTokenSource
     /// <param name="key">Whose token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The token.</returns>
-    Task<AccessToken> AcquireAsync(TokenKey key, CancellationToken cancellationToken);
+    Task<AccessToken> AcquireAsync(TokenKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Refreshes a token that expires soon, expired, or was rejected.</summary>
     /// <param name="key">Whose token.</param>
     /// <param name="current">The token being replaced.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new token.</returns>
-    Task<AccessToken> RefreshAsync(TokenKey key, AccessToken current, CancellationToken cancellationToken);
+    Task<AccessToken> RefreshAsync(TokenKey key, AccessToken current, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Settings for <see cref="AccessTokenProvider"/>.</summary>
@@ -100,7 +100,7 @@ public class AccessTokenProvider
     /// <param name="source">How to obtain or refresh it.</param>
     /// <param name="cancellationToken">Cancels this caller's wait (not a refresh other callers share).</param>
     /// <returns>The token; send <see cref="AccessToken.EffectiveValue"/>.</returns>
-    public virtual async ValueTask<AccessToken> GetTokenAsync(TokenKey key, IAccessTokenSource source, CancellationToken cancellationToken)
+    public virtual async ValueTask<AccessToken> GetTokenAsync(TokenKey key, IAccessTokenSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         var token = await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
@@ -121,7 +121,7 @@ public class AccessTokenProvider
     /// <param name="source">How to refresh it.</param>
     /// <param name="cancellationToken">Cancels this caller's wait.</param>
     /// <returns>The refreshed token.</returns>
-    public virtual async ValueTask<AccessToken> RefreshRejectedAsync(TokenKey key, AccessToken rejected, IAccessTokenSource source, CancellationToken cancellationToken)
+    public virtual async ValueTask<AccessToken> RefreshRejectedAsync(TokenKey key, AccessToken rejected, IAccessTokenSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rejected);
         ArgumentNullException.ThrowIfNull(source);

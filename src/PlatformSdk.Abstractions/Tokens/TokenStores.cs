@@ -12,20 +12,20 @@ public interface IAccessTokenStore
     /// <param name="key">Whose token.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The token, or <see langword="null"/>.</returns>
-    ValueTask<AccessToken?> GetAsync(TokenKey key, CancellationToken cancellationToken);
+    ValueTask<AccessToken?> GetAsync(TokenKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a token.</summary>
     /// <param name="key">Whose token.</param>
     /// <param name="token">The token.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when written.</returns>
-    ValueTask SetAsync(TokenKey key, AccessToken token, CancellationToken cancellationToken);
+    ValueTask SetAsync(TokenKey key, AccessToken token, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a token.</summary>
     /// <param name="key">Whose token.</param>
     /// <param name="cancellationToken">Cancels the delete.</param>
     /// <returns>A task that completes when deleted.</returns>
-    ValueTask RemoveAsync(TokenKey key, CancellationToken cancellationToken);
+    ValueTask RemoveAsync(TokenKey key, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Keeps tokens in this process's memory. The default store.</summary>
@@ -34,11 +34,11 @@ public sealed class InMemoryAccessTokenStore : IAccessTokenStore
     private readonly ConcurrentDictionary<TokenKey, AccessToken> _tokens = new();
 
     /// <inheritdoc />
-    public ValueTask<AccessToken?> GetAsync(TokenKey key, CancellationToken cancellationToken)
+    public ValueTask<AccessToken?> GetAsync(TokenKey key, CancellationToken cancellationToken = default)
         => new(_tokens.TryGetValue(key, out var token) ? token : null);
 
     /// <inheritdoc />
-    public ValueTask SetAsync(TokenKey key, AccessToken token, CancellationToken cancellationToken)
+    public ValueTask SetAsync(TokenKey key, AccessToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
         _tokens[key] = token;
@@ -46,7 +46,7 @@ public sealed class InMemoryAccessTokenStore : IAccessTokenStore
     }
 
     /// <inheritdoc />
-    public ValueTask RemoveAsync(TokenKey key, CancellationToken cancellationToken)
+    public ValueTask RemoveAsync(TokenKey key, CancellationToken cancellationToken = default)
     {
         _tokens.TryRemove(key, out _);
         return default;
@@ -78,7 +78,7 @@ public sealed class DistributedCacheAccessTokenStore : IAccessTokenStore
     }
 
     /// <inheritdoc />
-    public async ValueTask<AccessToken?> GetAsync(TokenKey key, CancellationToken cancellationToken)
+    public async ValueTask<AccessToken?> GetAsync(TokenKey key, CancellationToken cancellationToken = default)
     {
         var bytes = await _cache.GetAsync(CacheKey(key), cancellationToken).ConfigureAwait(false);
         if (bytes is null || bytes.Length == 0)
@@ -98,7 +98,7 @@ public sealed class DistributedCacheAccessTokenStore : IAccessTokenStore
     }
 
     /// <inheritdoc />
-    public async ValueTask SetAsync(TokenKey key, AccessToken token, CancellationToken cancellationToken)
+    public async ValueTask SetAsync(TokenKey key, AccessToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(token, TokenJsonContext.Default.AccessToken);
@@ -116,7 +116,7 @@ public sealed class DistributedCacheAccessTokenStore : IAccessTokenStore
     }
 
     /// <inheritdoc />
-    public async ValueTask RemoveAsync(TokenKey key, CancellationToken cancellationToken)
+    public async ValueTask RemoveAsync(TokenKey key, CancellationToken cancellationToken = default)
         => await _cache.RemoveAsync(CacheKey(key), cancellationToken).ConfigureAwait(false);
 
     private string CacheKey(TokenKey key) => $"{_prefix}{key.Platform}:{key.Tenant}";

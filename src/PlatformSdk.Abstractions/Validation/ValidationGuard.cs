@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlatformSdk.Errors;
 
 namespace PlatformSdk.Validation;
 

@@ -2,7 +2,7 @@ using System.Text;
 using PlatformSdk.Alibaba1688.Errors;
 using PlatformSdk.Alibaba1688.Models.Auth;
 using PlatformSdk.Alibaba1688.Protocol;
-using PlatformSdk.Validation;
+using PlatformSdk.Alibaba1688.Validation;
 
 namespace PlatformSdk.Alibaba1688;
 
@@ -30,7 +30,7 @@ public class Alibaba1688AuthClient
     /// <exception cref="InvalidOperationException">RedirectUri is not configured.</exception>
     public virtual Uri BuildAuthorizationUrl(string state)
     {
-        new ValidationGuard(Alibaba1688ErrorCatalogue.Platform).Required("state", state);
+        Alibaba1688RequestValidator.AuthorizationState(state);
         var redirect = RedirectUri();
         var authorize = _transport.Endpoints.AuthorizeUrl;
         var url = new StringBuilder(authorize.AbsoluteUri)
@@ -53,12 +53,7 @@ public class Alibaba1688AuthClient
     /// <returns>The grant (tokens masked in <see cref="object.ToString"/>).</returns>
     public virtual async Task<Alibaba1688TokenGrant> ExchangeCodeAsync(string shop, string code, CancellationToken cancellationToken = default)
     {
-        var guard = new ValidationGuard(Alibaba1688ErrorCatalogue.Platform);
-        guard.Required("shop", shop, "R1688-03");
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            guard.Fail("code", null, null, "the authorization code from the callback is required.");
-        }
+        Alibaba1688RequestValidator.CodeExchange(shop, code);
 
         var grant = await _transport.RequestTokenAsync(shop, Alibaba1688Api.TokenExchange, Alibaba1688WireChoices.TokenExchangeProtocol,
         [

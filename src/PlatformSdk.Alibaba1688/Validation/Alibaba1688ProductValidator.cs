@@ -2,6 +2,7 @@ using System.Globalization;
 using PlatformSdk.Alibaba1688.Errors;
 using PlatformSdk.Alibaba1688.Models.Products;
 using PlatformSdk.Alibaba1688.Protocol;
+using PlatformSdk.Errors;
 using PlatformSdk.Validation;
 
 namespace PlatformSdk.Alibaba1688.Validation;

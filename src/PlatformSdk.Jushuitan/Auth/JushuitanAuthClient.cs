@@ -3,7 +3,7 @@ using System.Text;
 using PlatformSdk.Jushuitan.Protocol;
 using PlatformSdk.Jushuitan.Signing;
 using PlatformSdk.Tokens;
-using PlatformSdk.Validation;
+using PlatformSdk.Jushuitan.Validation;
 
 namespace PlatformSdk.Jushuitan;
 
@@ -71,7 +71,7 @@ public class JushuitanAuthClient
 
     private async Task<AccessToken> ObtainAsync(string path, string code, CancellationToken cancellationToken)
     {
-        new ValidationGuard(Errors.JushuitanErrorCatalogue.Platform).Required("code", code);
+        JushuitanRequestValidator.AuthorizationCode(code);
         Credentials();
         var token = await _transport.Tokens.RequestTokenAsync(path, [new("grant_type", "authorization_code"), new("code", code)], cancellationToken).ConfigureAwait(false);
         await _transport.Store.SetAsync(_transport.TokenKey, token, cancellationToken).ConfigureAwait(false);

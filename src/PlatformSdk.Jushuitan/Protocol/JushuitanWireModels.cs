@@ -9,7 +9,7 @@ namespace PlatformSdk.Jushuitan.Protocol;
 
 internal sealed class UploadOrderWire
 {
-    [JsonPropertyName("shop_id")] public int ShopId { get; set; }
+    [JsonPropertyName("shop_id")] public long ShopId { get; set; }
     [JsonPropertyName("so_id")] public string SoId { get; set; } = "";
     [JsonPropertyName("order_date")] public string OrderDate { get; set; } = "";
     [JsonPropertyName("shop_status")] public string ShopStatus { get; set; } = "";
@@ -95,7 +95,7 @@ internal sealed class PageQueryWire
 
 internal sealed class LegacyCancelWire
 {
-    [JsonPropertyName("shop_id")] public int ShopId { get; set; }
+    [JsonPropertyName("shop_id")] public long ShopId { get; set; }
     [JsonPropertyName("so_id")] public string SoId { get; set; } = "";
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Jushuitan.Protocol;
 using PlatformSdk.Money;
@@ -27,7 +28,7 @@ public static class JushuitanOrderValidator
             Guard.Fail("orders", "0", null, "at least one order is required.");
         }
 
-        var keys = new HashSet<(int, string)>();
+        var keys = new HashSet<(long, string)>();
         for (var i = 0; i < orders.Count; i++)
         {
             var order = orders[i] ?? throw Guard.Fail($"orders[{i}]", null, null, "the order is null.");

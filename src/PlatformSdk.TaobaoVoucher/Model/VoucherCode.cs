@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using PlatformSdk.Validation;
+using PlatformSdk.Errors;
 
 namespace PlatformSdk.TaobaoVoucher.Model;
 

@@ -1,3 +1,4 @@
+using PlatformSdk.Errors;
 using PlatformSdk.Validation;
 
 namespace PlatformSdk.TaobaoVoucher.Model;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlatformSdk.Errors;
 using PlatformSdk.Validation;
 
 namespace PlatformSdk.TaobaoVoucher.Model;

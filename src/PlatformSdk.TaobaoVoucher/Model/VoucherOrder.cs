@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PlatformSdk.Errors;
+using PlatformSdk.TaobaoVoucher.Errors;
 using PlatformSdk.Validation;
 
 namespace PlatformSdk.TaobaoVoucher.Model;

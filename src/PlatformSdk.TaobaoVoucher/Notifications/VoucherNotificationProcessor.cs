@@ -75,7 +75,7 @@ public class VoucherNotificationProcessor
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>One result per notice.</returns>
     public virtual async Task<IReadOnlyList<VoucherNoticeResult>> ProcessBatchAsync(
-        Func<VoucherSendNotice, CancellationToken, ValueTask<VoucherNoticeAnswer>> decide, int maxCount, CancellationToken cancellationToken)
+        Func<VoucherSendNotice, CancellationToken, ValueTask<VoucherNoticeAnswer>> decide, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decide);
         var notices = await _source.FetchAsync(maxCount, cancellationToken).ConfigureAwait(false);

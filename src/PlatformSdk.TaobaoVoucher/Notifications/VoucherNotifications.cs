@@ -42,7 +42,7 @@ public interface IVoucherNotificationSource
     /// <param name="maxCount">The most to return.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The notices, possibly none.</returns>
-    ValueTask<IReadOnlyList<VoucherSendNotice>> FetchAsync(int maxCount, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<VoucherSendNotice>> FetchAsync(int maxCount, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -64,7 +64,7 @@ public sealed class PollingVoucherNotificationSource : IVoucherNotificationSourc
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<VoucherSendNotice>> FetchAsync(int maxCount, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<VoucherSendNotice>> FetchAsync(int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         var notices = new List<VoucherSendNotice>();
@@ -115,7 +115,7 @@ public sealed class QueueVoucherNotificationSource : IVoucherNotificationSource
     /// <param name="notice">The notice.</param>
     /// <param name="cancellationToken">Cancels a wait for room.</param>
     /// <returns>A task that completes when queued.</returns>
-    public ValueTask PublishAsync(VoucherSendNotice notice, CancellationToken cancellationToken)
+    public ValueTask PublishAsync(VoucherSendNotice notice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notice);
         return _channel.Writer.WriteAsync(notice, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class QueueVoucherNotificationSource : IVoucherNotificationSource
     public void Complete() => _channel.Writer.TryComplete();
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<VoucherSendNotice>> FetchAsync(int maxCount, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<VoucherSendNotice>> FetchAsync(int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         var notices = new List<VoucherSendNotice>();

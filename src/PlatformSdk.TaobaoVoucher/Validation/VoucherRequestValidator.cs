@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using PlatformSdk.Refunds;
+using PlatformSdk.Errors;
+using PlatformSdk.TaobaoVoucher.Refunds;
 using PlatformSdk.TaobaoVoucher.Model;
 using PlatformSdk.TaobaoVoucher.Models;
 using PlatformSdk.TaobaoVoucher.Protocol;
@@ -213,4 +214,21 @@ public static class VoucherRequestValidator
 
         return false;
     }
+
+    /// <summary><c>tasks.get</c>'s type: 1 (notify failed) or 2 (callback failed).</summary>
+    internal static void TaskType(Models.Queries.VoucherTaskType type)
+    {
+        if (!Enum.IsDefined(type))
+        {
+            Guard.Fail("type", ((int)type).ToString(CultureInfo.InvariantCulture), null, "type is 1 (notify failed) or 2 (callback failed).");
+        }
+    }
+
+    /// <summary><c>qrcode.upload</c> is for code merchants only (RTV-06): returns the configured <c>code_merchant_id</c>.</summary>
+    internal static long CodeMerchantForQrUpload(long? codeMerchantId)
+        => codeMerchantId ?? throw Guard.Fail("code_merchant_id", null, "RTV-06", "qrcode.upload needs TaobaoVoucherOptions.CodeMerchantId (code merchants only).");
+
+    /// <summary><c>ma.delay</c> needs a <c>biz_type</c> from the request or the options: returns it.</summary>
+    internal static int BizTypeForDelay(int? bizType)
+        => bizType ?? throw Guard.Fail("biz_type", null, null, "ma.delay requires biz_type: set it on the request or TaobaoVoucherOptions.BizType.");
 }

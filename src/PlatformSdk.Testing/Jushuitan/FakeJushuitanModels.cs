@@ -7,7 +7,7 @@ public sealed record FakeJushuitanShop
     public const string OwnMallSite = "自有商城";
 
     /// <summary>The shop id (<c>shop_id</c>).</summary>
-    public required int ShopId { get; init; }
+    public required long ShopId { get; init; }
 
     /// <summary>The shop name (<c>shop_name</c>).</summary>
     public required string ShopName { get; init; }
@@ -70,7 +70,7 @@ public sealed record FakeJushuitanOrder
     public required long OId { get; init; }
 
     /// <summary>The shop id (<c>shop_id</c>).</summary>
-    public required int ShopId { get; init; }
+    public required long ShopId { get; init; }
 
     /// <summary>The online order number (<c>so_id</c>).</summary>
     public required string SoId { get; init; }

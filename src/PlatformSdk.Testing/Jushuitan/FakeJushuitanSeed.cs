@@ -10,16 +10,16 @@ public static class FakeJushuitanSeed
     public const int OtherCompanyId = 10200002;
 
     /// <summary>An own-mall (自有商城) shop of <see cref="CompanyId"/>: uploads are accepted.</summary>
-    public const int OwnMallShopId = 10010001;
+    public const long OwnMallShopId = 10010001;
 
     /// <summary>A second own-mall shop of <see cref="CompanyId"/>, for RJST-09 (same so_id in two shops).</summary>
-    public const int SecondOwnMallShopId = 10010002;
+    public const long SecondOwnMallShopId = 10010002;
 
     /// <summary>A Taobao/Tmall shop of <see cref="CompanyId"/>: uploads fail with RJST-06.</summary>
-    public const int TaobaoShopId = 10010003;
+    public const long TaobaoShopId = 10010003;
 
     /// <summary>An own-mall shop of <see cref="OtherCompanyId"/>: uploads fail with RJST-07.</summary>
-    public const int OtherCompanyShopId = 10020001;
+    public const long OtherCompanyShopId = 10020001;
 
     /// <summary>The main warehouse's <c>wms_co_id</c>.</summary>
     public const int MainWarehouseId = 10174711;

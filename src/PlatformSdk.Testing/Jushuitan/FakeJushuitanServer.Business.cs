@@ -109,7 +109,7 @@ public sealed partial class FakeJushuitanServer
             throw new JstException(140, "参数不符合规范:date_type只能为0、2或3");
         }
 
-        int? shopId = JushuitanJson.TryLong(query, "shop_id", out var shop) ? (int)shop : null;
+        long? shopId = JushuitanJson.TryLong(query, "shop_id", out var shop) ? shop : null;
         var status = JushuitanJson.String(query, "status");
         var includeTotals = JushuitanJson.Bool(query, "is_get_total") ?? true;
         var rows = _ordersById.Values
@@ -179,7 +179,7 @@ public sealed partial class FakeJushuitanServer
 
     private FakeJushuitanShop RequireOwnMallShopLocked(long shopId)
     {
-        if (shopId is < int.MinValue or > int.MaxValue || !_shops.TryGetValue((int)shopId, out var shop))
+        if (!_shops.TryGetValue(shopId, out var shop))
         {
             throw new JstException(170, $"店铺编号[{shopId}]不存在");
         }
@@ -336,7 +336,7 @@ public sealed partial class FakeJushuitanServer
                 throw new JstException(140, "参数不符合规范:shop_id和so_id不能为空");
             }
 
-            if (shopId is < int.MinValue or > int.MaxValue || !_orders.TryGetValue(((int)shopId, soId), out var rows))
+            if (!_orders.TryGetValue((shopId, soId), out var rows))
             {
                 throw new JstException(160, $"店铺编号[{shopId}]线上单号[{soId}]的订单不存在");
             }
@@ -643,11 +643,11 @@ public sealed partial class FakeJushuitanServer
         }
     }
 
-    private sealed class OrderRow(long oId, int shopId, string soId, JsonObject upload, DateTimeOffset created)
+    private sealed class OrderRow(long oId, long shopId, string soId, JsonObject upload, DateTimeOffset created)
     {
         public long OId { get; } = oId;
 
-        public int ShopId { get; } = shopId;
+        public long ShopId { get; } = shopId;
 
         public string SoId { get; } = soId;
 

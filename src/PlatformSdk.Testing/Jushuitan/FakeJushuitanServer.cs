@@ -29,10 +29,10 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
     private readonly object _gate = new();
     private readonly FakeJushuitanOptions _options;
     private readonly Dictionary<string, long> _callCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, FakeJushuitanShop> _shops = [];
+    private readonly Dictionary<long, FakeJushuitanShop> _shops = [];
     private readonly List<FakeJushuitanWarehouse> _warehouses = [];
     private readonly List<FakeJushuitanLogisticsCompany> _carriers = [];
-    private readonly Dictionary<(int ShopId, string SoId), List<OrderRow>> _orders = [];
+    private readonly Dictionary<(long ShopId, string SoId), List<OrderRow>> _orders = [];
     private readonly Dictionary<long, OrderRow> _ordersById = [];
     private readonly HashSet<string> _isvCodes = new(StringComparer.Ordinal);
 
@@ -196,13 +196,13 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
     /// <param name="shopId">The shop id.</param>
     /// <param name="soId">The online order number.</param>
     /// <returns>The snapshot, or <see langword="null"/> when the ERP has no such order.</returns>
-    public FakeJushuitanOrder? GetOrder(int shopId, string soId) => GetOrders(shopId, soId) is [var first, ..] ? first : null;
+    public FakeJushuitanOrder? GetOrder(long shopId, string soId) => GetOrders(shopId, soId) is [var first, ..] ? first : null;
 
     /// <summary>Returns every order row of (<paramref name="shopId"/>, <paramref name="soId"/>): one, or several after a split (RJST-08).</summary>
     /// <param name="shopId">The shop id.</param>
     /// <param name="soId">The online order number.</param>
     /// <returns>The snapshots ordered by <c>o_id</c>; empty when the ERP has no such order.</returns>
-    public IReadOnlyList<FakeJushuitanOrder> GetOrders(int shopId, string soId)
+    public IReadOnlyList<FakeJushuitanOrder> GetOrders(long shopId, string soId)
     {
         ArgumentNullException.ThrowIfNull(soId);
         lock (_gate)
@@ -262,11 +262,11 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
 
     /// <summary>Disables a shop: it disappears from shop queries and uploads to it answer success without storing the order (RJST-13).</summary>
     /// <param name="shopId">The shop id.</param>
-    public void DisableShop(int shopId) => UpdateShop(shopId, shop => shop with { Enabled = false });
+    public void DisableShop(long shopId) => UpdateShop(shopId, shop => shop with { Enabled = false });
 
     /// <summary>Enables a shop again.</summary>
     /// <param name="shopId">The shop id.</param>
-    public void EnableShop(int shopId) => UpdateShop(shopId, shop => shop with { Enabled = true });
+    public void EnableShop(long shopId) => UpdateShop(shopId, shop => shop with { Enabled = true });
 
     /// <summary>
     /// Switches a shop's "download all orders" setting. When off, uploads of unpaid orders answer success but the order is not
@@ -274,7 +274,7 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
     /// </summary>
     /// <param name="shopId">The shop id.</param>
     /// <param name="enabled">The new value.</param>
-    public void SetDownloadAllOrders(int shopId, bool enabled) => UpdateShop(shopId, shop => shop with { DownloadAllOrders = enabled });
+    public void SetDownloadAllOrders(long shopId, bool enabled) => UpdateShop(shopId, shop => shop with { DownloadAllOrders = enabled });
 
     /// <summary>Adds a warehouse partner (分仓).</summary>
     /// <param name="warehouse">The warehouse.</param>
@@ -303,7 +303,7 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
     /// <summary>Cancels an order inside the ERP, as a user would. A later upload of it answers success but it stays Cancelled (RJST-12).</summary>
     /// <param name="shopId">The shop id.</param>
     /// <param name="soId">The online order number.</param>
-    public void CancelInErp(int shopId, string soId)
+    public void CancelInErp(long shopId, string soId)
     {
         lock (_gate)
         {
@@ -324,7 +324,7 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
     /// <param name="soId">The online order number.</param>
     /// <param name="parts">The number of sub-orders, at least 2.</param>
     /// <returns>The o_ids of all sub-orders, the original first.</returns>
-    public IReadOnlyList<long> MarkSplit(int shopId, string soId, int parts)
+    public IReadOnlyList<long> MarkSplit(long shopId, string soId, int parts)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parts, 2);
         lock (_gate)
@@ -369,7 +369,7 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
     /// <param name="shopId">The shop id.</param>
     /// <param name="soId">The online order number.</param>
     /// <param name="questionDesc">The exception description (<c>question_desc</c>), such as <c>缺货</c>.</param>
-    public void SetQuestion(int shopId, string soId, string questionDesc)
+    public void SetQuestion(long shopId, string soId, string questionDesc)
     {
         ArgumentException.ThrowIfNullOrEmpty(questionDesc);
         lock (_gate)
@@ -799,7 +799,7 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
         return FakeResponse.Json(JushuitanJson.Write(new JsonObject { ["code"] = 0, ["msg"] = Success, ["data"] = data }));
     }
 
-    private void UpdateShop(int shopId, Func<FakeJushuitanShop, FakeJushuitanShop> change)
+    private void UpdateShop(long shopId, Func<FakeJushuitanShop, FakeJushuitanShop> change)
     {
         lock (_gate)
         {
@@ -812,7 +812,7 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
         }
     }
 
-    private List<OrderRow> RowsOrThrowLocked(int shopId, string soId)
+    private List<OrderRow> RowsOrThrowLocked(long shopId, string soId)
     {
         ArgumentNullException.ThrowIfNull(soId);
         return _orders.TryGetValue((shopId, soId), out var rows)

@@ -14,7 +14,7 @@ public interface ITopSessionProvider
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The session as an <see cref="AccessToken"/>.</returns>
     /// <exception cref="PlatformException">No session is configured (Configuration) or it expired (Authentication); nothing was sent.</exception>
-    ValueTask<AccessToken> GetSessionAsync(string seller, CancellationToken cancellationToken);
+    ValueTask<AccessToken> GetSessionAsync(string seller, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Called after TOP rejected <paramref name="rejected"/>: returns a newer session if one became available (configuration
@@ -24,7 +24,7 @@ public interface ITopSessionProvider
     /// <param name="rejected">The session TOP rejected.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The newest session known.</returns>
-    ValueTask<AccessToken> RenewRejectedAsync(string seller, AccessToken rejected, CancellationToken cancellationToken);
+    ValueTask<AccessToken> RenewRejectedAsync(string seller, AccessToken rejected, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -68,7 +68,7 @@ public class TopSessionProvider : ITopSessionProvider, IAccessTokenSource
     public static TokenKey KeyFor(string seller) => new(TopErrorCatalogue.Platform, seller);
 
     /// <inheritdoc />
-    public virtual async ValueTask<AccessToken> GetSessionAsync(string seller, CancellationToken cancellationToken)
+    public virtual async ValueTask<AccessToken> GetSessionAsync(string seller, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(seller);
         var token = await _tokens.GetTokenAsync(KeyFor(seller), this, cancellationToken).ConfigureAwait(false);
@@ -81,7 +81,7 @@ public class TopSessionProvider : ITopSessionProvider, IAccessTokenSource
     }
 
     /// <inheritdoc />
-    public virtual async ValueTask<AccessToken> RenewRejectedAsync(string seller, AccessToken rejected, CancellationToken cancellationToken)
+    public virtual async ValueTask<AccessToken> RenewRejectedAsync(string seller, AccessToken rejected, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(seller);
         ArgumentNullException.ThrowIfNull(rejected);
@@ -94,7 +94,7 @@ public class TopSessionProvider : ITopSessionProvider, IAccessTokenSource
     /// <param name="expiresAt">When it expires, if known.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when stored.</returns>
-    public virtual async ValueTask StoreSessionAsync(string seller, string session, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    public virtual async ValueTask StoreSessionAsync(string seller, string session, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(seller);
         ArgumentException.ThrowIfNullOrWhiteSpace(session);

@@ -1,3 +1,4 @@
+using PlatformSdk.Errors;
 using PlatformSdk.Top.Errors;
 using PlatformSdk.Validation;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using PlatformSdk.Errors;
 using PlatformSdk.Matching;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Abstractions.Tests.Matching;
 

@@ -1,7 +1,6 @@
 using PlatformSdk.Alibaba1688.Models.Logistics;
 using PlatformSdk.Errors;
 using PlatformSdk.Testing.Alibaba1688;
-using PlatformSdk.Validation;
 using static PlatformSdk.Alibaba1688.Tests.Integration.Fake1688Harness;
 
 namespace PlatformSdk.Alibaba1688.Tests.Integration;

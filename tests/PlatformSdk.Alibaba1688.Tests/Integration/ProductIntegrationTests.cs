@@ -1,6 +1,6 @@
 using PlatformSdk.Alibaba1688.Models.Products;
+using PlatformSdk.Errors;
 using PlatformSdk.Testing.Alibaba1688;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Alibaba1688.Tests.Integration;
 

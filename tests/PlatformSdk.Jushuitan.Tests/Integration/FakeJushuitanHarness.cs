@@ -91,7 +91,7 @@ internal sealed class FakeJushuitanHarness : IDisposable
     }
 
     /// <summary>A valid order: two lines, a gift line at 0 (RJST-18) and freight; paid orders carry a pay node equal to pay_amount (RJST-19/20).</summary>
-    public static JushuitanOrderUpload Order(string soId, bool paid, int shopId = FakeJushuitanSeed.OwnMallShopId, DateTimeOffset? orderDate = null) => new()
+    public static JushuitanOrderUpload Order(string soId, bool paid, long shopId = FakeJushuitanSeed.OwnMallShopId, DateTimeOffset? orderDate = null) => new()
     {
         ShopId = shopId,
         SoId = soId,

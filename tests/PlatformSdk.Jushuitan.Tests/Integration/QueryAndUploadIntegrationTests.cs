@@ -3,7 +3,6 @@ using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Testing.Faults;
 using PlatformSdk.Testing.Jushuitan;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.Jushuitan.Tests.Integration;
 

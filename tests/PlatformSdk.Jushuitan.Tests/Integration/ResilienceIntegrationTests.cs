@@ -1,4 +1,3 @@
-using PlatformSdk.Validation;
 using PlatformSdk.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Testing.Faults;

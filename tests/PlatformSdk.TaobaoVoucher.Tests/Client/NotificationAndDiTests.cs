@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PlatformSdk.Refunds;
+using PlatformSdk.TaobaoVoucher.Refunds;
 using PlatformSdk.TaobaoVoucher.Models.Sending;
 using PlatformSdk.TaobaoVoucher.Notifications;
 using PlatformSdk.Top;
@@ -81,7 +81,7 @@ public sealed class NotificationAndDiTests
     {
         using var stub = new LoopbackStubServer(VoucherReplies.ByForm(_ => (200, "{}")));
         using var host = new VoucherHost(stub);
-        var refund = host.Client.Money.UnexpiredRefund(new VoucherOrder(50.00m, 3), redeemed: 1, unredeemed: 2, ratio: 0.8m);
+        var refund = host.Client.Money.UnexpiredRefund(new VoucherOrderAmounts(50.00m, 3), redeemed: 1, unredeemed: 2, ratio: 0.8m);
         Assert.Equal(79.00m, refund.Amount);
         Assert.Equal(host.Time.GetUtcNow().AddHours(24), refund.DueBy);
     }

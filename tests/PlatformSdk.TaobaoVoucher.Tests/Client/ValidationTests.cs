@@ -1,8 +1,8 @@
+using PlatformSdk.Errors;
 using PlatformSdk.TaobaoVoucher.Models.Queries;
 using PlatformSdk.TaobaoVoucher.Models.Redemption;
 using PlatformSdk.TaobaoVoucher.Models.Sending;
 using PlatformSdk.TaobaoVoucher.Validation;
-using PlatformSdk.Validation;
 using PlatformSdk.Testing;
 
 namespace PlatformSdk.TaobaoVoucher.Tests.Client;

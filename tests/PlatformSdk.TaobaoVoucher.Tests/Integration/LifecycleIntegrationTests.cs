@@ -4,7 +4,6 @@ using PlatformSdk.TaobaoVoucher.Models;
 using PlatformSdk.TaobaoVoucher.Models.Queries;
 using PlatformSdk.TaobaoVoucher.Models.Redemption;
 using PlatformSdk.TaobaoVoucher.Models.Sending;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.TaobaoVoucher.Tests.Integration;
 

@@ -1,6 +1,6 @@
 using CsCheck;
+using PlatformSdk.Errors;
 using PlatformSdk.TaobaoVoucher.Model;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.TaobaoVoucher.Tests.Model;
 

@@ -1,5 +1,5 @@
+using PlatformSdk.Errors;
 using PlatformSdk.TaobaoVoucher.Model;
-using PlatformSdk.Validation;
 
 namespace PlatformSdk.TaobaoVoucher.Tests.Model;
 

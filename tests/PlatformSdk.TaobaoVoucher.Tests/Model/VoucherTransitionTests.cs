@@ -1,5 +1,6 @@
+using PlatformSdk.Errors;
+using PlatformSdk.TaobaoVoucher.Errors;
 using PlatformSdk.TaobaoVoucher.Model;
-using PlatformSdk.Validation;
 using static PlatformSdk.TaobaoVoucher.Model.VoucherOrderState;
 
 namespace PlatformSdk.TaobaoVoucher.Tests.Model;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PlatformSdk.Alibaba1688.Errors;
 using PlatformSdk.Alibaba1688.Protocol;
-using PlatformSdk.Validation;
+using PlatformSdk.Errors;
 
 namespace PlatformSdk.Alibaba1688.Models.PreOrders;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using PlatformSdk.Alibaba1688.Errors;
-using PlatformSdk.Validation;
+using PlatformSdk.Errors;
 
 namespace PlatformSdk.Alibaba1688.Models.Products;
 

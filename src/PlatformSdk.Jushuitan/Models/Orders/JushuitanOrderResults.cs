@@ -25,7 +25,7 @@ public enum JushuitanUploadVerification
 public sealed record JushuitanOrderUploadResult
 {
     /// <summary>The shop id.</summary>
-    public required int ShopId { get; init; }
+    public required long ShopId { get; init; }
 
     /// <summary>The online order number.</summary>
     public required string SoId { get; init; }
@@ -70,7 +70,7 @@ public sealed record JushuitanUploadResult(IReadOnlyList<JushuitanOrderUploadRes
 public sealed record JushuitanCancelRequest
 {
     /// <summary>The shop the orders belong to.</summary>
-    public required int ShopId { get; init; }
+    public required long ShopId { get; init; }
 
     /// <summary>The online order numbers to cancel.</summary>
     public required IReadOnlyList<string> SoIds { get; init; }

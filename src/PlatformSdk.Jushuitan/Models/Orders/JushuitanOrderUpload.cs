@@ -7,7 +7,7 @@ namespace PlatformSdk.Jushuitan.Models.Orders;
 public sealed record JushuitanOrderUpload
 {
     /// <summary>The own-mall (自有商城) shop id (<c>shop_id</c>, RJST-06).</summary>
-    public required int ShopId { get; init; }
+    public required long ShopId { get; init; }
 
     /// <summary>The online order number (<c>so_id</c>, ≤ 50), unique per shop; with <see cref="ShopId"/> the idempotency key (RJST-14).</summary>
     public required string SoId { get; init; }

@@ -1,8 +1,9 @@
 using System.Globalization;
+using PlatformSdk.Errors;
 using PlatformSdk.Money;
 using PlatformSdk.Validation;
 
-namespace PlatformSdk.Refunds;
+namespace PlatformSdk.TaobaoVoucher.Refunds;
 
 /// <summary>
 /// The e-voucher refund formulas of rule RTV-14 (a)–(f) with the expiry refund option of RTV-08. Pure
@@ -41,7 +42,7 @@ public static class VoucherRefundCalculator
     /// <param name="requestedAt">When the buyer requested the refund.</param>
     /// <returns>The refund: <c>unredeemed × unit price × ratio − 1</c>, due within 24 h of the request; all unused codes become void.</returns>
     /// <exception cref="PlatformValidationException">A count, the ratio or the order is invalid.</exception>
-    public static VoucherRefund UnexpiredAutomatic(VoucherOrder order, int redeemedCount, int unredeemedCount, decimal ratio, DateTimeOffset requestedAt)
+    public static VoucherRefund UnexpiredAutomatic(VoucherOrderAmounts order, int redeemedCount, int unredeemedCount, decimal ratio, DateTimeOffset requestedAt)
     {
         ArgumentNullException.ThrowIfNull(order);
         ValidateCounts(order, redeemedCount, "unredeemedCount", unredeemedCount, "RTV-14(a)");
@@ -64,7 +65,7 @@ public static class VoucherRefundCalculator
     /// <param name="timeProvider">The clock; the request time is its current time.</param>
     /// <returns>The refund.</returns>
     /// <exception cref="PlatformValidationException">A count, the ratio or the order is invalid.</exception>
-    public static VoucherRefund UnexpiredAutomatic(VoucherOrder order, int redeemedCount, int unredeemedCount, decimal ratio, TimeProvider timeProvider)
+    public static VoucherRefund UnexpiredAutomatic(VoucherOrderAmounts order, int redeemedCount, int unredeemedCount, decimal ratio, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         return UnexpiredAutomatic(order, redeemedCount, unredeemedCount, ratio, timeProvider.GetUtcNow());
@@ -84,7 +85,7 @@ public static class VoucherRefundCalculator
     /// listed in <see cref="VoucherRefund.Assumptions"/>.
     /// </returns>
     /// <exception cref="PlatformValidationException">A count, the ratio or the order is invalid.</exception>
-    public static VoucherRefund UnexpiredManual(VoucherOrder order, int redeemedCount, int unredeemedCount, decimal ratio, DateTimeOffset requestedAt)
+    public static VoucherRefund UnexpiredManual(VoucherOrderAmounts order, int redeemedCount, int unredeemedCount, decimal ratio, DateTimeOffset requestedAt)
     {
         ArgumentNullException.ThrowIfNull(order);
         ValidateCounts(order, redeemedCount, "unredeemedCount", unredeemedCount, "RTV-14(b)");
@@ -109,7 +110,7 @@ public static class VoucherRefundCalculator
     /// <param name="timeProvider">The clock; the request time is its current time.</param>
     /// <returns>The refund.</returns>
     /// <exception cref="PlatformValidationException">A count, the ratio or the order is invalid.</exception>
-    public static VoucherRefund UnexpiredManual(VoucherOrder order, int redeemedCount, int unredeemedCount, decimal ratio, TimeProvider timeProvider)
+    public static VoucherRefund UnexpiredManual(VoucherOrderAmounts order, int redeemedCount, int unredeemedCount, decimal ratio, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         return UnexpiredManual(order, redeemedCount, unredeemedCount, ratio, timeProvider.GetUtcNow());
@@ -117,8 +118,8 @@ public static class VoucherRefundCalculator
 
     /// <summary>RTV-14 (c): the buyer did not receive the code. Full refund of what the buyer paid; no code fee; the buyer cannot change the amount.</summary>
     /// <param name="order">The order.</param>
-    /// <returns>The refund of <see cref="VoucherOrder.AmountPaid"/>.</returns>
-    public static VoucherRefund NotReceived(VoucherOrder order)
+    /// <returns>The refund of <see cref="VoucherOrderAmounts.AmountPaid"/>.</returns>
+    public static VoucherRefund NotReceived(VoucherOrderAmounts order)
     {
         ArgumentNullException.ThrowIfNull(order);
         return new VoucherRefund
@@ -142,7 +143,7 @@ public static class VoucherRefundCalculator
     /// <param name="negotiatedAmount">The agreed amount in yuan: whole fen, at least 0.</param>
     /// <returns>The refund; <see cref="VoucherRefund.RetainedBySeller"/> is the rest of the unconsumed balance.</returns>
     /// <exception cref="PlatformValidationException">The count or the amount is invalid.</exception>
-    public static VoucherRefund ReceivedNoReturn(VoucherOrder order, int redeemedCount, decimal negotiatedAmount)
+    public static VoucherRefund ReceivedNoReturn(VoucherOrderAmounts order, int redeemedCount, decimal negotiatedAmount)
     {
         ArgumentNullException.ThrowIfNull(order);
         ValidateCounts(order, redeemedCount, "unredeemedCount", 0, "RTV-14(d)");
@@ -176,7 +177,7 @@ public static class VoucherRefundCalculator
     /// <param name="claimedAmount">The amount the buyer claims in yuan: whole fen, greater than 0, at most what the buyer paid.</param>
     /// <returns>The refund with <see cref="VoucherRefund.Source"/> = <see cref="RefundSource.SellerDeposit"/>.</returns>
     /// <exception cref="PlatformValidationException">The amount is invalid.</exception>
-    public static VoucherRefund AfterSale(VoucherOrder order, decimal claimedAmount)
+    public static VoucherRefund AfterSale(VoucherOrderAmounts order, decimal claimedAmount)
     {
         ArgumentNullException.ThrowIfNull(order);
         var guard = new ValidationGuard(Platform);
@@ -210,7 +211,7 @@ public static class VoucherRefundCalculator
     /// <param name="option">The item's expiry refund option (validated ratio).</param>
     /// <returns>The refund: <c>expired × unit price × ratio − 1</c>; the 1 CNY code fee and the non-refunded share go to the seller.</returns>
     /// <exception cref="PlatformValidationException">A count or the order is invalid.</exception>
-    public static VoucherRefund ExpiredAutomatic(VoucherOrder order, int redeemedCount, int expiredCount, ExpiryRefundOption option)
+    public static VoucherRefund ExpiredAutomatic(VoucherOrderAmounts order, int redeemedCount, int expiredCount, ExpiryRefundOption option)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(option);
@@ -219,13 +220,13 @@ public static class VoucherRefundCalculator
         return ExpiredFromSplit(order, expiredCount, option, split);
     }
 
-    internal static VoucherRefund ExpiredFromSplit(VoucherOrder order, int expiredCount, ExpiryRefundOption option, FormulaSplit split)
+    internal static VoucherRefund ExpiredFromSplit(VoucherOrderAmounts order, int expiredCount, ExpiryRefundOption option, FormulaSplit split)
         => FormulaRefund(VoucherRefundKind.ExpiredAutomatic, "RTV-14(f)", "expired × unit price × ratio − code fee", order, expiredCount, option.Ratio, split) with
         {
             IsAutomatic = true,
         };
 
-    internal static VoucherRefund UnexpiredFromSplit(VoucherOrder order, int units, decimal ratio, FormulaSplit split, DateTimeOffset requestedAt)
+    internal static VoucherRefund UnexpiredFromSplit(VoucherOrderAmounts order, int units, decimal ratio, FormulaSplit split, DateTimeOffset requestedAt)
         => FormulaRefund(VoucherRefundKind.UnexpiredAutomatic, "RTV-14(a)", "unredeemed × unit price × ratio − code fee", order, units, ratio, split) with
         {
             IsAutomatic = true,
@@ -249,7 +250,7 @@ public static class VoucherRefundCalculator
         return new FormulaSplit(value, gross, fee, gross - fee, value - gross, value < listValue);
     }
 
-    internal static decimal RemainingAfterRedeemed(VoucherOrder order, int redeemedCount)
+    internal static decimal RemainingAfterRedeemed(VoucherOrderAmounts order, int redeemedCount)
         => Cny.SubtractNonNegative(order.AmountPaid, redeemedCount * order.UnitPrice);
 
     internal static void ValidateRatio(string field, decimal ratio, string ruleId)
@@ -264,7 +265,7 @@ public static class VoucherRefundCalculator
     internal static string FormatRatio(decimal ratio)
         => (ratio * 100m).ToString("0.####", CultureInfo.InvariantCulture) + "%";
 
-    private static void ValidateCounts(VoucherOrder order, int redeemedCount, string coveredField, int coveredCount, string ruleId)
+    private static void ValidateCounts(VoucherOrderAmounts order, int redeemedCount, string coveredField, int coveredCount, string ruleId)
     {
         var guard = new ValidationGuard(Platform);
         if (redeemedCount < 0)
@@ -284,7 +285,7 @@ public static class VoucherRefundCalculator
         }
     }
 
-    private static VoucherRefund FormulaRefund(VoucherRefundKind kind, string ruleId, string formula, VoucherOrder order, int units, decimal ratio, FormulaSplit split)
+    private static VoucherRefund FormulaRefund(VoucherRefundKind kind, string ruleId, string formula, VoucherOrderAmounts order, int units, decimal ratio, FormulaSplit split)
         => new()
         {
             Kind = kind,

@@ -15,14 +15,14 @@ namespace PlatformSdk.TaobaoVoucher;
 /// <c>ret_code</c> other than 1 throws <see cref="PlatformException"/> (code <c>eticket-ret-code-failed</c>, category BusinessRule).
 /// Idempotency per API: docs/taobao-voucher.md and <see cref="VoucherOperations"/>.
 /// </summary>
-public class LegacyVoucherApi
+public class TaobaoVoucherLegacyClient
 {
     private readonly VoucherCaller _caller = null!;
 
-    internal LegacyVoucherApi(VoucherCaller caller) => _caller = caller;
+    internal TaobaoVoucherLegacyClient(VoucherCaller caller) => _caller = caller;
 
     /// <summary>For mocking.</summary>
-    protected LegacyVoucherApi()
+    protected TaobaoVoucherLegacyClient()
     {
     }
 
@@ -30,9 +30,9 @@ public class LegacyVoucherApi
     /// <param name="request">The order, the notice token and the codes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="PlatformSdk.Validation.PlatformValidationException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="PlatformSdk.Errors.PlatformValidationException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="PlatformException">TOP refused it, or the call failed (see <see cref="PlatformException.MayHaveBeenProcessed"/>).</exception>
-    public virtual Task<VoucherCallResult> SendAsync(LegacySendCodesRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> SendAsync(LegacySendCodesRequest request, CancellationToken cancellationToken = default)
         => SendCoreAsync(VoucherOperations.LegacySend, request, cancellationToken);
 
     /// <summary>Answers a resend notice with <b>all</b> codes currently usable (<c>resend</c>).</summary>
@@ -40,7 +40,7 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> ResendAsync(LegacySendCodesRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> ResendAsync(LegacySendCodesRequest request, CancellationToken cancellationToken = default)
         => SendCoreAsync(VoucherOperations.LegacyResend, request, cancellationToken);
 
     /// <summary>Checks a code before redeeming (<c>beforeconsume</c>, a read). A <c>ret_code</c> of 0 is reported as <see cref="VoucherConsumeCheck.MayConsume"/> = false, not thrown.</summary>
@@ -48,7 +48,7 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The check.</returns>
     /// <exception cref="PlatformException">TOP refused the call, or it failed.</exception>
-    public virtual async Task<VoucherConsumeCheck> BeforeConsumeAsync(LegacyBeforeConsumeRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherConsumeCheck> BeforeConsumeAsync(LegacyBeforeConsumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Id("order_id", request.OrderId);
@@ -96,7 +96,7 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result, with the serial to reverse it.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherConsumeResult> ConsumeAsync(LegacyConsumeRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherConsumeResult> ConsumeAsync(LegacyConsumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Id("order_id", request.OrderId);
@@ -151,7 +151,7 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>What was found and done.</returns>
     /// <exception cref="PlatformException">The resent redemption failed.</exception>
-    public virtual async Task<ConsumeReconciliation> ReconcileConsumeAsync(LegacyConsumeRequest request, int leftBeforeConsume, CancellationToken cancellationToken)
+    public virtual async Task<ConsumeReconciliation> ReconcileConsumeAsync(LegacyConsumeRequest request, int leftBeforeConsume, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Units("leftBeforeConsume", leftBeforeConsume);
@@ -240,7 +240,7 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherReverseResult> ReverseAsync(LegacyReverseRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherReverseResult> ReverseAsync(LegacyReverseRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Id("order_id", request.OrderId);
@@ -271,7 +271,7 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherCallResult> FailSendAsync(LegacyFailSendRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherCallResult> FailSendAsync(LegacyFailSendRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Id("order_id", request.OrderId);
@@ -292,7 +292,7 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The codes.</returns>
     /// <exception cref="PlatformException">TOP refused the call, or it failed.</exception>
-    public virtual async Task<VoucherCodeList> GetCodesAsync(long orderId, string? seller, CancellationToken cancellationToken)
+    public virtual async Task<VoucherCodeList> GetCodesAsync(long orderId, string? seller, CancellationToken cancellationToken = default)
     {
         V.Id("order_id", orderId);
         var parameters = new List<KeyValuePair<string, string?>> { new("order_id", VoucherCaller.Text(orderId)) };
@@ -311,14 +311,10 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
     /// <exception cref="PlatformException">TOP refused the call, or it failed.</exception>
-    public virtual async Task<VoucherTaskPage> GetTasksAsync(LegacyTasksRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherTaskPage> GetTasksAsync(LegacyTasksRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Enum.IsDefined(request.Type))
-        {
-            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.Refunds.VoucherRefundCalculator.Platform, "type",
-                ((int)request.Type).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "type is 1 (notify failed) or 2 (callback failed).");
-        }
+        V.TaskType(request.Type);
 
         V.Page(request.PageNo, request.PageSize);
         var parameters = new List<KeyValuePair<string, string?>>
@@ -345,7 +341,7 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> ManageNotifyAsync(long orderId, VoucherNotifyMethod method, string? seller, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> ManageNotifyAsync(long orderId, VoucherNotifyMethod method, string? seller, CancellationToken cancellationToken = default)
     {
         V.Id("order_id", orderId);
         var parameters = new List<KeyValuePair<string, string?>>
@@ -362,7 +358,7 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> ExpandTimeAsync(LegacyTimeExpandRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> ExpandTimeAsync(LegacyTimeExpandRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Id("order_id", request.OrderId);
@@ -382,15 +378,11 @@ public class LegacyVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored file name.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherImageUpload> UploadQrCodeAsync(ReadOnlyMemory<byte> image, string fileName, string? seller, CancellationToken cancellationToken)
+    public virtual async Task<VoucherImageUpload> UploadQrCodeAsync(ReadOnlyMemory<byte> image, string fileName, string? seller, CancellationToken cancellationToken = default)
     {
         V.QrImage(image.Span);
         V.Required("file_name", fileName);
-        if (_caller.Options.CodeMerchantId is not { } id)
-        {
-            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.Refunds.VoucherRefundCalculator.Platform, "code_merchant_id", null, "RTV-06",
-                "qrcode.upload needs TaobaoVoucherOptions.CodeMerchantId (code merchants only).");
-        }
+        var id = V.CodeMerchantForQrUpload(_caller.Options.CodeMerchantId);
 
         var parameters = new List<KeyValuePair<string, string?>> { new("code_merchant_id", VoucherCaller.Text(id)) };
         var reply = await _caller.UploadAsync(VoucherOperations.LegacyQrCodeUpload, parameters, new TopFileParameter("img_bytes", fileName, image), seller, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
-using PlatformSdk.Validation;
+using PlatformSdk.Errors;
+using PlatformSdk.TaobaoVoucher.Model;
 
-namespace PlatformSdk.TaobaoVoucher.Model;
+namespace PlatformSdk.TaobaoVoucher.Errors;
 
 /// <summary>
 /// Thrown when an operation is not allowed in the order's current state (an illegal transition). Names the

@@ -1,9 +1,9 @@
-using PlatformSdk.Refunds;
-using PlatformSdk.Settlement;
-using PlatformSdk.Validation;
+using PlatformSdk.Errors;
+using PlatformSdk.TaobaoVoucher.Refunds;
+using PlatformSdk.TaobaoVoucher.Settlement;
 using Xunit.Abstractions;
 
-namespace PlatformSdk.Abstractions.Tests.Settlement;
+namespace PlatformSdk.TaobaoVoucher.Tests.Settlement;
 
 /// <summary>Example tests for the voucher settlement schedule (RTV-02, RTV-03, RTV-08, RTV-14).</summary>
 public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
@@ -11,7 +11,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
     private static readonly DateTimeOffset Sent = new(2024, 6, 1, 10, 0, 0, Cst);
     private static readonly DateTimeOffset Expires = new(2024, 6, 30, 0, 0, 0, Cst);
-    private static readonly VoucherOrder ThreeAtFifty = new(50.00m, 3);
+    private static readonly VoucherOrderAmounts ThreeAtFifty = new(50.00m, 3);
 
     [Fact]
     [Rule("RTV-02", "RTV-08", "RTV-14")]
@@ -241,7 +241,7 @@ public class VoucherSettlementCalculatorTests(ITestOutputHelper output)
     {
         var schedule = VoucherSettlementCalculator.Compute(new VoucherSettlementRequest
         {
-            Order = new VoucherOrder(50.00m, 3, amountPaid: 120.00m),
+            Order = new VoucherOrderAmounts(50.00m, 3, amountPaid: 120.00m),
             SentAt = Sent,
             Redemptions = [new(Sent.AddHours(1), 1), new(Sent.AddHours(2), 1), new(Sent.AddHours(3), 1)],
         });

@@ -1,4 +1,4 @@
-namespace PlatformSdk.Settlement;
+namespace PlatformSdk.TaobaoVoucher.Settlement;
 
 /// <summary>How the platform pays an e-voucher order's money to the seller (rule RTV-02).</summary>
 public enum SettlementMode

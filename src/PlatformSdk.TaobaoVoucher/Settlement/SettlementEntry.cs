@@ -1,8 +1,8 @@
 using System.Globalization;
 using PlatformSdk.Money;
-using PlatformSdk.Refunds;
+using PlatformSdk.TaobaoVoucher.Refunds;
 
-namespace PlatformSdk.Settlement;
+namespace PlatformSdk.TaobaoVoucher.Settlement;
 
 /// <summary>One money movement in a settlement schedule: who gets how much, when, and why.</summary>
 public sealed class SettlementEntry

@@ -1,8 +1,9 @@
 using System.Globalization;
+using PlatformSdk.Errors;
 using PlatformSdk.Money;
 using PlatformSdk.Validation;
 
-namespace PlatformSdk.Refunds;
+namespace PlatformSdk.TaobaoVoucher.Refunds;
 
 /// <summary>
 /// The money facts of one e-voucher order that every refund and settlement computation needs: the unit
@@ -13,14 +14,14 @@ namespace PlatformSdk.Refunds;
 /// <c>unit price × quantity</c> (a discount), pass <see cref="AmountPaid"/>: no computation in the SDK ever
 /// hands out more than the buyer paid.
 /// </remarks>
-public sealed class VoucherOrder
+public sealed class VoucherOrderAmounts
 {
     /// <summary>Creates the order facts and validates them.</summary>
     /// <param name="unitPrice">The unit price in yuan: whole fen, at least zero.</param>
     /// <param name="quantity">The number of units bought: at least one.</param>
     /// <param name="amountPaid">What the buyer paid for the order in yuan (whole fen, at most <c>unit price × quantity</c>); <see langword="null"/> means <c>unit price × quantity</c>.</param>
     /// <exception cref="PlatformValidationException">An input breaks one of the rules above.</exception>
-    public VoucherOrder(decimal unitPrice, int quantity, decimal? amountPaid = null)
+    public VoucherOrderAmounts(decimal unitPrice, int quantity, decimal? amountPaid = null)
     {
         var guard = new ValidationGuard(VoucherRefundCalculator.Platform);
         guard.NonNegativeFen("unitPrice", unitPrice, "RTV-14");

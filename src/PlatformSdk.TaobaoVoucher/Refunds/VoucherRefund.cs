@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using PlatformSdk.Money;
 
-namespace PlatformSdk.Refunds;
+namespace PlatformSdk.TaobaoVoucher.Refunds;
 
 /// <summary>
 /// The outcome of one e-voucher refund computation: which rule and formula applied, the inputs, the amount the
@@ -77,7 +77,7 @@ public sealed record VoucherRefund
     /// </summary>
     public DateTimeOffset? DueBy { get; internal init; }
 
-    /// <summary>True when the formula amount was reduced because the buyer paid less than the list price (see <see cref="VoucherOrder.AmountPaid"/>).</summary>
+    /// <summary>True when the formula amount was reduced because the buyer paid less than the list price (see <see cref="VoucherOrderAmounts.AmountPaid"/>).</summary>
     public bool CappedAtAmountPaid { get; internal init; }
 
     /// <summary>Points where the platform's seller guide is silent and the SDK made a choice; empty when the rule is fully specified.</summary>

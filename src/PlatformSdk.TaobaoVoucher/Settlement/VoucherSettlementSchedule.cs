@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 using PlatformSdk.Money;
-using PlatformSdk.Refunds;
+using PlatformSdk.TaobaoVoucher.Refunds;
 
-namespace PlatformSdk.Settlement;
+namespace PlatformSdk.TaobaoVoucher.Settlement;
 
 /// <summary>
 /// The computed money flow of one voucher order: every payout to the seller and refund to the buyer in time
-/// order, and the totals. Always <c><see cref="SellerNet"/> + <see cref="RefundedToBuyer"/> + <see cref="HeldByPlatform"/> = <see cref="VoucherOrder.AmountPaid"/></c>.
+/// order, and the totals. Always <c><see cref="SellerNet"/> + <see cref="RefundedToBuyer"/> + <see cref="HeldByPlatform"/> = <see cref="VoucherOrderAmounts.AmountPaid"/></c>.
 /// </summary>
 public sealed class VoucherSettlementSchedule
 {
@@ -44,7 +44,7 @@ public sealed class VoucherSettlementSchedule
     }
 
     /// <summary>The order.</summary>
-    public VoucherOrder Order { get; }
+    public VoucherOrderAmounts Order { get; }
 
     /// <summary>The terms used.</summary>
     public VoucherSettlementTerms Terms { get; }

@@ -1,6 +1,4 @@
-using PlatformSdk.Errors;
-
-namespace PlatformSdk.Validation;
+namespace PlatformSdk.Errors;
 
 /// <summary>
 /// Thrown before anything is sent when a request breaks a platform rule the SDK knows. Names the field,

@@ -1,6 +1,6 @@
-using PlatformSdk.Refunds;
+using PlatformSdk.TaobaoVoucher.Refunds;
 
-namespace PlatformSdk.Settlement;
+namespace PlatformSdk.TaobaoVoucher.Settlement;
 
 /// <summary>The settlement terms of a voucher item: mode, N for T+N, and the expiry refund option (RTV-02, RTV-03, RTV-08).</summary>
 public sealed class VoucherSettlementTerms

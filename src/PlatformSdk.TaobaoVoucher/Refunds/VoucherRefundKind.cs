@@ -1,4 +1,4 @@
-namespace PlatformSdk.Refunds;
+namespace PlatformSdk.TaobaoVoucher.Refunds;
 
 /// <summary>
 /// The refund cases of an e-voucher order (rule RTV-14 (a)–(f)). Each case has its own formula, its own

@@ -1,14 +1,14 @@
-using PlatformSdk.Refunds;
+using PlatformSdk.TaobaoVoucher.Refunds;
 
-namespace PlatformSdk.Settlement;
+namespace PlatformSdk.TaobaoVoucher.Settlement;
 
 /// <summary>A redemption event: the merchant redeemed <see cref="Count"/> units at <see cref="At"/> (RTV-12).</summary>
-public sealed class VoucherRedemption
+public sealed class VoucherUnitRedemption
 {
     /// <summary>Creates the event.</summary>
     /// <param name="at">When the units were redeemed.</param>
     /// <param name="count">How many units (at least 1).</param>
-    public VoucherRedemption(DateTimeOffset at, int count)
+    public VoucherUnitRedemption(DateTimeOffset at, int count)
     {
         At = at;
         Count = count;
@@ -49,7 +49,7 @@ public sealed class VoucherUnitRefund
 public sealed class VoucherSettlementRequest
 {
     /// <summary>The order (unit price, quantity, amount paid).</summary>
-    public required VoucherOrder Order { get; init; }
+    public required VoucherOrderAmounts Order { get; init; }
 
     /// <summary>When the code was sent successfully (发码成功 = shipped, RTV-10); T in T+N.</summary>
     public required DateTimeOffset SentAt { get; init; }
@@ -58,7 +58,7 @@ public sealed class VoucherSettlementRequest
     public VoucherSettlementTerms Terms { get; init; } = new();
 
     /// <summary>The redemptions, in any order.</summary>
-    public IReadOnlyList<VoucherRedemption> Redemptions { get; init; } = [];
+    public IReadOnlyList<VoucherUnitRedemption> Redemptions { get; init; } = [];
 
     /// <summary>Unexpired automatic refunds (RTV-14 (a)), in any order.</summary>
     public IReadOnlyList<VoucherUnitRefund> Refunds { get; init; } = [];

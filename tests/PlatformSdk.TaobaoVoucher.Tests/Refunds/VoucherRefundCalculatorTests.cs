@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Time.Testing;
-using PlatformSdk.Refunds;
-using PlatformSdk.Validation;
+using PlatformSdk.Errors;
+using PlatformSdk.TaobaoVoucher.Refunds;
 
-namespace PlatformSdk.Abstractions.Tests.Refunds;
+namespace PlatformSdk.TaobaoVoucher.Tests.Refunds;
 
 /// <summary>Example tests for the e-voucher refund formulas, one or more per rule (RTV-14 (a)–(f), RTV-08).</summary>
 public class VoucherRefundCalculatorTests
 {
     private static readonly DateTimeOffset RequestedAt = new(2024, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
-    private static readonly VoucherOrder ThreeAtFifty = new(50.00m, 3);
+    private static readonly VoucherOrderAmounts ThreeAtFifty = new(50.00m, 3);
 
     [Fact]
     [Rule("RTV-14")]
@@ -53,7 +53,7 @@ public class VoucherRefundCalculatorTests
     [Rule("RTV-14")]
     public void RTV14a_code_fee_larger_than_the_gross_yields_zero_and_charges_only_the_gross()
     {
-        var refund = VoucherRefundCalculator.UnexpiredAutomatic(new VoucherOrder(0.50m, 1), 0, 1, 1m, RequestedAt);
+        var refund = VoucherRefundCalculator.UnexpiredAutomatic(new VoucherOrderAmounts(0.50m, 1), 0, 1, 1m, RequestedAt);
 
         Assert.Equal(0.50m, refund.GrossAmount);
         Assert.Equal(0.50m, refund.CodeFeeCharged);
@@ -68,7 +68,7 @@ public class VoucherRefundCalculatorTests
     [InlineData("19.99", "0.333", "6.66", "5.66")] // 6.65667
     public void RTV14a_gross_is_rounded_to_the_fen_half_away_from_zero_before_the_fee(string price, string ratio, string gross, string amount)
     {
-        var refund = VoucherRefundCalculator.UnexpiredAutomatic(new VoucherOrder(D(price), 1), 0, 1, D(ratio), RequestedAt);
+        var refund = VoucherRefundCalculator.UnexpiredAutomatic(new VoucherOrderAmounts(D(price), 1), 0, 1, D(ratio), RequestedAt);
 
         Assert.Equal(D(gross), refund.GrossAmount);
         Assert.Equal(D(amount), refund.Amount);
@@ -104,7 +104,7 @@ public class VoucherRefundCalculatorTests
     [Rule("RTV-14")]
     public void RTV14c_not_received_refunds_everything_paid_without_code_fee()
     {
-        var refund = VoucherRefundCalculator.NotReceived(new VoucherOrder(50.00m, 3, amountPaid: 120.00m));
+        var refund = VoucherRefundCalculator.NotReceived(new VoucherOrderAmounts(50.00m, 3, amountPaid: 120.00m));
 
         Assert.Equal("RTV-14(c)", refund.RuleId);
         Assert.Equal(120.00m, refund.Amount);
@@ -190,7 +190,7 @@ public class VoucherRefundCalculatorTests
     [Rule("RTV-14")]
     public void RTV14f_a_discounted_order_never_refunds_more_than_is_left_of_the_payment()
     {
-        var order = new VoucherOrder(50.00m, 3, amountPaid: 120.00m);
+        var order = new VoucherOrderAmounts(50.00m, 3, amountPaid: 120.00m);
         var refund = VoucherRefundCalculator.ExpiredAutomatic(order, 2, 1, new ExpiryRefundOption(1m));
 
         Assert.True(refund.CappedAtAmountPaid);
@@ -289,7 +289,7 @@ public class VoucherRefundCalculatorTests
     [InlineData("10", 2, "19.999", "amountPaid")]
     public void RTV14_order_inputs_are_validated(string price, int quantity, string? paid, string field)
     {
-        var ex = Assert.Throws<PlatformValidationException>(() => new VoucherOrder(D(price), quantity, paid is null ? null : D(paid)));
+        var ex = Assert.Throws<PlatformValidationException>(() => new VoucherOrderAmounts(D(price), quantity, paid is null ? null : D(paid)));
 
         Assert.Equal(field, ex.Field);
     }

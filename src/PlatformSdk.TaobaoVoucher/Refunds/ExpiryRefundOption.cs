@@ -1,7 +1,8 @@
 using System.Globalization;
+using PlatformSdk.Errors;
 using PlatformSdk.Validation;
 
-namespace PlatformSdk.Refunds;
+namespace PlatformSdk.TaobaoVoucher.Refunds;
 
 /// <summary>
 /// The item's expiry refund option (过期退款, rule RTV-08): on expiry the buyer is refunded the expired units

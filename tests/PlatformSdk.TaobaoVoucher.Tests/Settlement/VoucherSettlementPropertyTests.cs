@@ -1,9 +1,9 @@
 using CsCheck;
 using PlatformSdk.Money;
-using PlatformSdk.Refunds;
-using PlatformSdk.Settlement;
+using PlatformSdk.TaobaoVoucher.Refunds;
+using PlatformSdk.TaobaoVoucher.Settlement;
 
-namespace PlatformSdk.Abstractions.Tests.Settlement;
+namespace PlatformSdk.TaobaoVoucher.Tests.Settlement;
 
 /// <summary>Properties of the settlement schedule (RTV-02, RTV-03, RTV-08, RTV-14) over generated orders, terms and event histories.</summary>
 public class VoucherSettlementPropertyTests
@@ -30,7 +30,7 @@ public class VoucherSettlementPropertyTests
             {
                 var price = priceFen / 100m;
                 var paid = discountPermille % 4 == 0 ? Cny.RoundToFen(price * quantity * discountPermille / 1000m) : price * quantity;
-                var redemptions = new List<VoucherRedemption>();
+                var redemptions = new List<VoucherUnitRedemption>();
                 var refunds = new List<VoucherUnitRefund>();
                 var left = quantity;
                 var at = Sent;
@@ -49,13 +49,13 @@ public class VoucherSettlementPropertyTests
                     }
                     else
                     {
-                        redemptions.Add(new VoucherRedemption(at, count));
+                        redemptions.Add(new VoucherUnitRedemption(at, count));
                     }
                 }
 
                 return new VoucherSettlementRequest
                 {
-                    Order = new VoucherOrder(price, quantity, paid),
+                    Order = new VoucherOrderAmounts(price, quantity, paid),
                     SentAt = Sent,
                     Terms = terms,
                     Redemptions = redemptions,

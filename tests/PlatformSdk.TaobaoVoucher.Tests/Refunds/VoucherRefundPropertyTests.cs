@@ -1,8 +1,8 @@
 using CsCheck;
 using PlatformSdk.Money;
-using PlatformSdk.Refunds;
+using PlatformSdk.TaobaoVoucher.Refunds;
 
-namespace PlatformSdk.Abstractions.Tests.Refunds;
+namespace PlatformSdk.TaobaoVoucher.Tests.Refunds;
 
 /// <summary>Properties of the refund formulas (RTV-14 (a)/(b)/(f), RTV-08) over generated orders, counts and ratios.</summary>
 public class VoucherRefundPropertyTests
@@ -16,17 +16,17 @@ public class VoucherRefundPropertyTests
     private static readonly Gen<decimal> Ratio = Gen.Int[1, 10_000].Select(r => r / 10_000m);
 
     /// <summary>An order (sometimes discounted), a redeemed count and a covered (unredeemed/expired) count that fit the quantity.</summary>
-    private static readonly Gen<(VoucherOrder Order, int Redeemed, int Covered)> OrderAndCounts =
+    private static readonly Gen<(VoucherOrderAmounts Order, int Redeemed, int Covered)> OrderAndCounts =
         Gen.Select(Price, Gen.Int[1, 40], Gen.Int[0, 1000]).SelectMany((price, quantity, discountPermille) =>
             Gen.Int[0, quantity].SelectMany(redeemed => Gen.Int[0, quantity - redeemed].Select(covered =>
             {
                 var list = price * quantity;
                 // A third of the orders are discounted to exercise the cap at the amount paid.
                 var paid = discountPermille % 3 == 0 ? Cny.RoundToFen(list * discountPermille / 1000m) : list;
-                return (new VoucherOrder(price, quantity, paid), redeemed, covered);
+                return (new VoucherOrderAmounts(price, quantity, paid), redeemed, covered);
             })));
 
-    private static IEnumerable<VoucherRefund> FormulaRefunds(VoucherOrder order, int redeemed, int covered, decimal ratio)
+    private static IEnumerable<VoucherRefund> FormulaRefunds(VoucherOrderAmounts order, int redeemed, int covered, decimal ratio)
     {
         yield return VoucherRefundCalculator.UnexpiredAutomatic(order, redeemed, covered, ratio, At);
         yield return VoucherRefundCalculator.UnexpiredManual(order, redeemed, covered, ratio, At);

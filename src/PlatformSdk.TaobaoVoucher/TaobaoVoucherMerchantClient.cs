@@ -16,14 +16,14 @@ namespace PlatformSdk.TaobaoVoucher;
 /// <see cref="TaobaoVoucherWireChoices.MerchantSuccessRetCodes"/> throws <see cref="PlatformException"/> (code
 /// <c>eticket-merchant-ret-code</c>, sub-code = the ret_code, message = <c>ret_msg</c>).
 /// </summary>
-public class MerchantVoucherApi
+public class TaobaoVoucherMerchantClient
 {
     private readonly VoucherCaller _caller = null!;
 
-    internal MerchantVoucherApi(VoucherCaller caller) => _caller = caller;
+    internal TaobaoVoucherMerchantClient(VoucherCaller caller) => _caller = caller;
 
     /// <summary>For mocking.</summary>
-    protected MerchantVoucherApi()
+    protected TaobaoVoucherMerchantClient()
     {
     }
 
@@ -32,7 +32,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> SendAsync(MerchantSendCodesRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> SendAsync(MerchantSendCodesRequest request, CancellationToken cancellationToken = default)
         => SendCoreAsync(VoucherOperations.MerchantSend, request, cancellationToken);
 
     /// <summary>Answers a resend notice (<c>ma.resend</c>; NonIdempotentWrite).</summary>
@@ -40,7 +40,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> ResendAsync(MerchantSendCodesRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> ResendAsync(MerchantSendCodesRequest request, CancellationToken cancellationToken = default)
         => SendCoreAsync(VoucherOperations.MerchantResend, request, cancellationToken);
 
     /// <summary>Checks a redemption before doing it (<c>ma.available</c>, a read); a failing <c>ret_code</c> is reported as MayConsume = false.</summary>
@@ -48,7 +48,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The check.</returns>
     /// <exception cref="PlatformException">TOP refused the call, or it failed.</exception>
-    public virtual async Task<VoucherConsumeCheck> AvailableAsync(MerchantAvailableRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherConsumeCheck> AvailableAsync(MerchantAvailableRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Code("code", request.Code);
@@ -91,7 +91,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result, with the serial to reverse it.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherConsumeResult> ConsumeAsync(MerchantConsumeRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherConsumeResult> ConsumeAsync(MerchantConsumeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Code("code", request.Code);
@@ -129,7 +129,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> ReverseAsync(MerchantReverseRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> ReverseAsync(MerchantReverseRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Code("code", request.Code);
@@ -154,7 +154,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual Task<VoucherCallResult> FailSendAsync(MerchantFailSendRequest request, CancellationToken cancellationToken)
+    public virtual Task<VoucherCallResult> FailSendAsync(MerchantFailSendRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Required("outer_id", request.OuterId);
@@ -179,7 +179,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherCallResult> DelayAsync(MerchantDelayRequest request, CancellationToken cancellationToken)
+    public virtual async Task<VoucherCallResult> DelayAsync(MerchantDelayRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Required("outer_id", request.OuterId);
@@ -189,17 +189,12 @@ public class MerchantVoucherApi
             V.Code("code", request.Code);
         }
 
-        var bizType = _caller.BizType(request.BizType);
-        if (bizType is null)
-        {
-            throw new PlatformSdk.Validation.PlatformValidationException(PlatformSdk.Refunds.VoucherRefundCalculator.Platform, "biz_type", null, null,
-                "ma.delay requires biz_type: set it on the request or TaobaoVoucherOptions.BizType.");
-        }
+        var bizType = V.BizTypeForDelay(_caller.BizType(request.BizType));
 
         List<KeyValuePair<string, string?>> parameters =
         [
             new("outer_id", request.OuterId),
-            new("biz_type", VoucherCaller.Text(bizType.Value)),
+            new("biz_type", VoucherCaller.Text(bizType)),
             new("end_date", VoucherCaller.FormatChinaTime(request.EndDate)),
             new("code", request.Code),
             new("request_id", request.RequestId),
@@ -225,7 +220,7 @@ public class MerchantVoucherApi
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored file name.</returns>
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
-    public virtual async Task<VoucherImageUpload> UploadImageAsync(ReadOnlyMemory<byte> image, string fileName, string? seller, CancellationToken cancellationToken)
+    public virtual async Task<VoucherImageUpload> UploadImageAsync(ReadOnlyMemory<byte> image, string fileName, string? seller, CancellationToken cancellationToken = default)
     {
         V.QrImage(image.Span);
         V.Required("file_name", fileName);

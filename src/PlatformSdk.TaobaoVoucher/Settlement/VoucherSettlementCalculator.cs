@@ -1,9 +1,10 @@
 using System.Globalization;
+using PlatformSdk.Errors;
 using PlatformSdk.Money;
-using PlatformSdk.Refunds;
+using PlatformSdk.TaobaoVoucher.Refunds;
 using PlatformSdk.Validation;
 
-namespace PlatformSdk.Settlement;
+namespace PlatformSdk.TaobaoVoucher.Settlement;
 
 /// <summary>
 /// Computes when and how much an e-voucher order pays the seller and refunds the buyer, under redeem-then-pay
@@ -141,7 +142,7 @@ public static class VoucherSettlementCalculator
     /// <summary>The mutable state of one computation: units and money not yet attributed, and money the platform holds.</summary>
     private sealed class Run(VoucherSettlementRequest request)
     {
-        private readonly VoucherOrder _order = request.Order;
+        private readonly VoucherOrderAmounts _order = request.Order;
         private readonly VoucherSettlementTerms _terms = request.Terms;
         private readonly List<SettlementEntry> _entries = [];
         private readonly ValidationGuard _guard = new(VoucherRefundCalculator.Platform);

@@ -1,0 +1,104 @@
+using System.Globalization;
+using PlatformSdk.Jushuitan.Errors;
+using PlatformSdk.Jushuitan.Models.Orders;
+using PlatformSdk.Jushuitan.Protocol;
+using PlatformSdk.Validation;
+
+namespace PlatformSdk.Jushuitan.Validation;
+
+/// <summary>
+/// The input checks of the Jushuitan client calls other than order upload (<see cref="JushuitanOrderValidator"/>): order queries,
+/// cancels (RJST-08), carrier windows (RJST-04) and authorization codes.
+/// </summary>
+internal static class JushuitanRequestValidator
+{
+    private static readonly ValidationGuard Guard = new(JushuitanErrorCatalogue.Platform);
+
+    /// <summary>An order query: a complete, ordered time window or ids, positive shop id, so_ids within limits.</summary>
+    public static void Query(JushuitanOrderQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.ModifiedBegin.HasValue != query.ModifiedEnd.HasValue)
+        {
+            Guard.Fail(query.ModifiedBegin.HasValue ? "modified_end" : "modified_begin", null, null, "give both modified_begin and modified_end, or neither.");
+        }
+
+        if (query.ModifiedBegin is { } begin && query.ModifiedEnd is { } end && end < begin)
+        {
+            Guard.Fail("modified_end", JushuitanWireTime.Format(end), null, $"the window ends before it begins ({JushuitanWireTime.Format(begin)}).");
+        }
+
+        if (query.ModifiedBegin is null && query.SoIds is not { Count: > 0 } && query.OIds is not { Count: > 0 })
+        {
+            Guard.Fail("modified_begin", null, null, "give a time window, so_ids or o_ids; Jushuitan requires at least one.");
+        }
+
+        if (query.ShopId is { } shopId)
+        {
+            Guard.Positive("shop_id", shopId);
+        }
+
+        for (var i = 0; i < (query.SoIds?.Count ?? 0); i++)
+        {
+            Guard.Required($"so_ids[{i}]", query.SoIds![i]);
+            Guard.MaxLength($"so_ids[{i}]", query.SoIds[i], 50);
+        }
+    }
+
+    /// <summary>A cancel request: a positive shop id and at least one distinct so_id within limits.</summary>
+    public static void Cancel(JushuitanCancelRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Guard.Positive("shop_id", request.ShopId);
+        if (request.SoIds is null || request.SoIds.Count == 0)
+        {
+            Guard.Fail("so_ids", "0", null, "at least one so_id is required.");
+        }
+
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < request.SoIds!.Count; i++)
+        {
+            Guard.Required($"so_ids[{i}]", request.SoIds[i]);
+            Guard.MaxLength($"so_ids[{i}]", request.SoIds[i], 50);
+            if (!distinct.Add(request.SoIds[i]))
+            {
+                Guard.Fail($"so_ids[{i}]", request.SoIds[i], null, "the so_id is listed twice.");
+            }
+        }
+    }
+
+    /// <summary>RJST-08: a split order (held more than once for the so_id, or marked split) is cancelled only on purpose.</summary>
+    /// <param name="index">The so_id's index in the request.</param>
+    /// <param name="soId">The so_id.</param>
+    /// <param name="matches">The ERP orders found for it.</param>
+    /// <param name="allowSplitOrderCancellation">The request's opt-in.</param>
+    public static void SplitCancellation(int index, string soId, IReadOnlyList<JushuitanOrder> matches, bool allowSplitOrderCancellation)
+    {
+        var split = matches.Count > 1 || matches.Any(o => o.Status == JushuitanOrderStatus.Split || o.IsSplit == true);
+        if (split && !allowSplitOrderCancellation)
+        {
+            Guard.Fail($"so_ids[{index}]", soId, "RJST-08",
+                $"the order is split into {matches.Count} ERP orders (o_id {string.Join(", ", matches.Select(m => m.OId.ToString(CultureInfo.InvariantCulture)))}); "
+                + "cancelling it cancels all of them. Set AllowSplitOrderCancellation = true to do that on purpose.");
+        }
+    }
+
+    /// <summary>RJST-04: a carrier query gives both ends of its modification window, in order, or neither.</summary>
+    public static void LogisticsWindow(DateTimeOffset? modifiedBegin, DateTimeOffset? modifiedEnd)
+    {
+        if (modifiedBegin.HasValue != modifiedEnd.HasValue)
+        {
+            Guard.Fail(modifiedBegin.HasValue ? "modified_end" : "modified_begin", null, "RJST-04",
+                "give both modified_begin and modified_end, or neither to list every carrier.");
+        }
+
+        if (modifiedBegin > modifiedEnd)
+        {
+            Guard.Fail("modified_end", JushuitanWireTime.Format(modifiedEnd!.Value), "RJST-04",
+                $"the window must not end before it begins ({JushuitanWireTime.Format(modifiedBegin!.Value)}).");
+        }
+    }
+
+    /// <summary>The code of an open API token request.</summary>
+    public static void AuthorizationCode(string code) => Guard.Required("code", code);
+}
