@@ -130,6 +130,7 @@ public class Alibaba1688ProductsClient
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var seen = new HashSet<long>();
+        var pagesRead = 0;
         for (var cursor = from ?? Alibaba1688ProductCursor.Start; ;)
         {
             var products = new List<Alibaba1688Product>();
@@ -171,6 +172,19 @@ public class Alibaba1688ProductsClient
             foreach (var product in products)
             {
                 seen.Add(product.ProductId);
+            }
+
+            if (count > 0 && products.Count == 0)
+            {
+                // Every offer on this page was already seen (a platform repeating a page): it adds nothing, and more would loop.
+                yield break;
+            }
+
+            if (++pagesRead > Alibaba1688WireChoices.MaxProductPages)
+            {
+                throw new PlatformException(new PlatformError(Alibaba1688ErrorCatalogue.Platform, "too-many-pages",
+                    $"The product list kept reporting more pages after {Alibaba1688WireChoices.MaxProductPages} pages.", ErrorCategory.Unknown,
+                    "Resume from the last page's Next cursor later; if 1688 keeps reporting more pages, report it to 1688."));
             }
 
             for (var i = 0; i < products.Count; i++)

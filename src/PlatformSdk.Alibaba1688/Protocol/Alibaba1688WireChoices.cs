@@ -84,6 +84,9 @@ public static class Alibaba1688WireChoices
     /// <summary>Image host the photobank paths are relative to; <c>product.add</c> takes the relative path. Doc §8 (S-php1688b).</summary>
     public const string ImageHost = "https://cbu01.alicdn.com/";
 
+    /// <summary>The most product pages one download reads (100,000 offers at 20 a page) before it stops with an error.</summary>
+    public const int MaxProductPages = 5_000;
+
     /// <summary>Product list page size (≤ 20, confirmed). Doc §8, §10 #23.</summary>
     public const int ProductPageSize = 20;
 

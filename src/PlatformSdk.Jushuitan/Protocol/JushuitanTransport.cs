@@ -66,10 +66,30 @@ internal sealed class JushuitanTransport
 /// <summary>Paging over list APIs (doc §4 step 7): bounded, and stopped when a page adds nothing new.</summary>
 internal static class JushuitanPaging
 {
+    // Identifies a page's list content so a platform repeating a page is noticed (paging fields excluded: they change).
+    private static long Fingerprint(JsonElement payload)
+    {
+        var hash = new HashCode();
+        if (payload.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in payload.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Array)
+                {
+                    hash.Add(property.Name);
+                    hash.AddBytes(System.Text.Encoding.UTF8.GetBytes(property.Value.GetRawText()));
+                }
+            }
+        }
+
+        return hash.ToHashCode();
+    }
+
     public static async IAsyncEnumerable<T> PagesAsync<T>(
         JushuitanTransport transport, JushuitanApi api, Func<int, int, string> bodyForPage, int pageSize, Func<JsonElement, T> map,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var previous = 0L;
         for (var pageIndex = 1; ; pageIndex++)
         {
             if (pageIndex > JushuitanWireChoices.MaxPages)
@@ -80,8 +100,15 @@ internal static class JushuitanPaging
             }
 
             var index = pageIndex;
-            var page = await transport.SendAsync(api, bodyForPage(index, pageSize),
-                reply => JushuitanJson.ReadPage(reply.Payload, api.ListKey(transport.Protocol), index, pageSize, map), cancellationToken).ConfigureAwait(false);
+            var (page, fingerprint) = await transport.SendAsync(api, bodyForPage(index, pageSize), reply =>
+                (JushuitanJson.ReadPage(reply.Payload, api.ListKey(transport.Protocol), index, pageSize, map), Fingerprint(reply.Payload)), cancellationToken).ConfigureAwait(false);
+            if (pageIndex > 1 && page.Items.Count > 0 && fingerprint == previous)
+            {
+                // The platform answered the same page again: it adds nothing, and asking for more would loop.
+                yield break;
+            }
+
+            previous = fingerprint;
             foreach (var item in page.Items)
             {
                 yield return item;

@@ -42,6 +42,9 @@ public static class JushuitanWireChoices
     /// <summary>Page size used for shops, warehouse partners and logistics companies; the doc gives no maximum for them. Doc §5.</summary>
     public const int ListPageSize = 100;
 
+    /// <summary>The longest time range one order query accepts before sending: 366 days, 53 seven-day windows.</summary>
+    public static readonly TimeSpan MaxQueryRange = TimeSpan.FromDays(366);
+
     /// <summary>The most pages one query reads before it stops with an error (a platform that says "more" forever must not page forever).</summary>
     public const int MaxPages = 10_000;
 

@@ -23,9 +23,29 @@ internal static class JushuitanRequestValidator
             Guard.Fail(query.ModifiedBegin.HasValue ? "modified_end" : "modified_begin", null, null, "give both modified_begin and modified_end, or neither.");
         }
 
-        if (query.ModifiedBegin is { } begin && query.ModifiedEnd is { } end && end < begin)
+        if (query.ModifiedBegin is { } first && query.ModifiedEnd is { } last)
         {
-            Guard.Fail("modified_end", JushuitanWireTime.Format(end), null, $"the window ends before it begins ({JushuitanWireTime.Format(begin)}).");
+            // Dates the wire cannot express, or a forgotten (default) start, would otherwise become ~100,000 seven-day windows.
+            foreach (var (field, value) in new[] { ("modified_begin", first), ("modified_end", last) })
+            {
+                if (!ChinaTime.IsWireRepresentable(value))
+                {
+                    Guard.Fail(field, value.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null,
+                        $"the date must be between {ChinaTime.FormatDateTime(ChinaTime.MinWireValue)} and {ChinaTime.FormatDateTime(ChinaTime.MaxWireValue)} (China time).");
+                }
+            }
+
+            if (last < first)
+            {
+                Guard.Fail("modified_end", JushuitanWireTime.Format(last), null, $"the window ends before it begins ({JushuitanWireTime.Format(first)}).");
+            }
+
+            if (last - first > JushuitanWireChoices.MaxQueryRange)
+            {
+                Guard.Fail("modified_begin", JushuitanWireTime.Format(first), null,
+                    $"the window spans {(last - first).TotalDays:0} days; at most {JushuitanWireChoices.MaxQueryRange.TotalDays:0} days are queried in one call "
+                    + $"({JushuitanWireChoices.MaxQueryRange.TotalDays / JushuitanWireChoices.MaxQueryWindow.TotalDays:0} seven-day requests). Query a shorter range, or several.");
+            }
         }
 
         if (query.ModifiedBegin is null && query.SoIds is not { Count: > 0 } && query.OIds is not { Count: > 0 })
