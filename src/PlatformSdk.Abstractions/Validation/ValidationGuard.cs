@@ -61,11 +61,20 @@ public readonly struct ValidationGuard
             Fail(field, amount.ToString(CultureInfo.InvariantCulture), ruleId, "the amount must not be negative.");
         }
 
+        if (amount > MaxAmount)
+        {
+            Fail(field, amount.ToString(CultureInfo.InvariantCulture), ruleId,
+                $"the amount is larger than any order can be ({MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} yuan); platforms and the fen arithmetic cannot represent it.");
+        }
+
         if (!Money.Cny.IsWholeFen(amount))
         {
             Fail(field, amount.ToString(CultureInfo.InvariantCulture), ruleId, "amounts are in yuan with at most two decimal places (fen).");
         }
     }
+
+    /// <summary>The largest amount the SDK sends: one trillion yuan, far above any order and far inside the fen arithmetic's range.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
 
     /// <summary>Requires a value greater than zero.</summary>
     /// <param name="field">The field path.</param>

@@ -30,4 +30,18 @@ public sealed class CompositeWriteTests
         Assert.Single(h.Fake.Orders, o => o.OutOrderId == "SO-3001"); // the platform holds it: resending would duplicate
         Assert.Single(h.Fake.CallsTo(Fake1688Routes.FastCreateOrder));
     }
+
+    [Fact]
+    public async Task An_unrepresentable_freight_is_refused_before_the_create_is_sent()
+    {
+        var h = Create();
+        using var _ = h;
+        await h.AuthorizeAsync(MainShop, Fake1688Seed.MainShopLoginId);
+        var shop = h.Client.ForShop(MainShop);
+
+        var ex = await Assert.ThrowsAsync<PlatformValidationException>(() => shop.PreOrders.CreateAsync(PreOrder("SO-3002", decimal.MaxValue, Line(Fake1688Seed.SimpleOfferId))));
+
+        Assert.Equal("freight", ex.Field);
+        Assert.Empty(h.Fake.CallsTo(Fake1688Routes.FastCreateOrder));
+    }
 }
