@@ -98,17 +98,7 @@ public class TaobaoVoucherLegacyClient
     /// <exception cref="PlatformException">TOP refused it, or the call failed.</exception>
     public virtual async Task<VoucherConsumeResult> ConsumeAsync(LegacyConsumeRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        V.Id("order_id", request.OrderId);
-        V.Code("verify_code", request.VerifyCode);
-        V.Units("consume_num", request.ConsumeNum);
-        V.Token(request.Token);
-        V.MobileLastFour(request.MobileLastFour);
-        V.SerialNum("serial_num", request.SerialNum);
-        if (request.NewCode is not null)
-        {
-            V.Code("new_code", request.NewCode);
-        }
+        V.LegacyConsume(request);
 
         var parameters = new List<KeyValuePair<string, string?>>
         {
@@ -153,7 +143,8 @@ public class TaobaoVoucherLegacyClient
     /// <exception cref="PlatformException">The resent redemption failed.</exception>
     public virtual async Task<ConsumeReconciliation> ReconcileConsumeAsync(LegacyConsumeRequest request, int leftBeforeConsume, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        // Validated before anything is sent or concluded: a request that could never have been redeemed was never applied.
+        V.LegacyConsume(request);
         V.Units("leftBeforeConsume", leftBeforeConsume);
         VoucherConsumeCheck check;
         try

@@ -71,6 +71,28 @@ public static class VoucherRequestValidator
     /// <param name="value">The value.</param>
     public static void Required(string field, string? value) => Guard.Required(field, value);
 
+    /// <summary>A legacy redemption: order, code, units, token, mobile, serial number, new code and QR image list.</summary>
+    /// <param name="request">The request.</param>
+    public static void LegacyConsume(Models.Redemption.LegacyConsumeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Id("order_id", request.OrderId);
+        Code("verify_code", request.VerifyCode);
+        Units("consume_num", request.ConsumeNum);
+        Token(request.Token);
+        MobileLastFour(request.MobileLastFour);
+        SerialNum("serial_num", request.SerialNum);
+        if (request.NewCode is not null)
+        {
+            Code("new_code", request.NewCode);
+        }
+
+        if (request.QrImages is null)
+        {
+            Guard.Fail("qr_images", null, null, "give an empty list instead of null.");
+        }
+    }
+
     /// <summary>A positive Taobao id.</summary>
     /// <param name="field">The wire parameter.</param>
     /// <param name="value">The id.</param>
