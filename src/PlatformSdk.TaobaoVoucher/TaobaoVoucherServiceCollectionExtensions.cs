@@ -28,6 +28,19 @@ public static class TaobaoVoucherServiceCollectionExtensions
         return builder.AddTaobaoVoucherCore(o => o.Bind(section));
     }
 
+    /// <summary>Registers the client and the TOP app it calls through in one call (the same as <c>AddTop(topSection)</c> plus this).</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="section">The e-voucher section, for example <c>PlatformSdk:TaobaoVoucher</c>.</param>
+    /// <param name="topSection">The TOP app's section, for example <c>PlatformSdk:Top</c> (see <see cref="TopOptions"/>).</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddTaobaoVoucher(this IPlatformSdkBuilder builder, IConfiguration section, IConfiguration topSection)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(topSection);
+        builder.AddTop(topSection);
+        return builder.AddTaobaoVoucherCore(o => o.Bind(section));
+    }
+
     /// <summary>Registers the client configured in code. Configure the TOP app with <c>AddTop</c> (before or after).</summary>
     /// <param name="builder">The PlatformSdk builder.</param>
     /// <param name="configure">Sets the options.</param>
