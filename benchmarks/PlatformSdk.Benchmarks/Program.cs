@@ -1,8 +1,32 @@
 using BenchmarkDotNet.Running;
+using PlatformSdk.Benchmarks.PerCall;
 
 namespace PlatformSdk.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "serve":
+                // The loopback platform server (a child process of the per-call benchmarks).
+                return BenchServer.ServeAsync().GetAwaiter().GetResult();
+            case "percall-cpu":
+                // Client CPU time and bytes per call, SDK vs hand-written, with the server in a child process.
+                return CpuHarness.Run(args[1..]);
+            case "percall-alloc":
+                // Which types the SDK allocates per call (sampled GC allocation events).
+                return AllocationProfile.Run(args[1..]);
+            default:
+                // One server for every per-call benchmark process BenchmarkDotNet starts (they inherit the variable).
+                using (var server = BenchServer.StartChild())
+                {
+                    Environment.SetEnvironmentVariable(BenchServer.UrlVariable, server.Url);
+                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                }
+
+                return 0;
+        }
+    }
 }
