@@ -34,6 +34,24 @@ internal sealed class HandCallers : IDisposable
     /// <summary>Jushuitan open API <c>/open/shops/query</c>: md5_lower(app_secret + sorted key+value pairs).</summary>
     public async Task<List<JushuitanShop>> JushuitanShopsAsync(CancellationToken cancellationToken = default)
     {
+        using var request = JushuitanShopsRequest();
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new HttpRequestException($"Jushuitan answered HTTP {(int)response.StatusCode}.");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var reply = await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.HandShopsReply, cancellationToken).ConfigureAwait(false);
+            return ToShops(reply);
+        }
+    }
+
+    /// <summary>The signed request: timestamp, signature, form.</summary>
+    internal HttpRequestMessage JushuitanShopsRequest()
+    {
         const string AppKey = BenchCredentials.JushuitanAppKey;
         const string Token = BenchCredentials.JushuitanAccessToken;
         var biz = BenchCredentials.JushuitanShopsBiz;
@@ -44,50 +62,65 @@ internal sealed class HandCallers : IDisposable
             lower: true);
         var form = string.Concat(
             ["app_key=", AppKey, "&timestamp=", timestamp, "&charset=utf-8&access_token=", Token, "&version=2&biz=", Uri.EscapeDataString(biz), "&sign=", sign]);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _jushuitanShops) { Content = FormContent(form) };
+        return new HttpRequestMessage(HttpMethod.Post, _jushuitanShops) { Content = FormContent(form) };
+    }
+
+    /// <summary>The result objects from the parsed reply (or the platform's error).</summary>
+    internal static List<JushuitanShop> ToShops(HandShopsReply? reply)
+    {
+        if (reply is null)
+        {
+            throw new JsonException("empty reply");
+        }
+
+        if (reply.Code != 0)
+        {
+            throw new InvalidOperationException($"Jushuitan error {reply.Code}: {reply.Message}");
+        }
+
+        var rows = reply.Data?.Shops ?? [];
+        var shops = new List<JushuitanShop>(rows.Count);
+        foreach (var s in rows)
+        {
+            shops.Add(new JushuitanShop
+            {
+                ShopId = s.ShopId,
+                ShopName = s.ShopName,
+                CompanyId = s.CompanyId,
+                ShopSite = s.ShopSite,
+                ShopUrl = s.ShopUrl,
+                Nick = s.Nick,
+                ShortName = s.ShortName,
+                GroupId = s.GroupId,
+                GroupName = s.GroupName,
+                Organization = s.Organization,
+                Created = s.Created,
+                SessionExpired = s.SessionExpired,
+            });
+        }
+
+        return shops;
+    }
+
+    /// <summary>TOP <c>taobao.item.seller.get</c>: UPPER_HEX(md5(secret + sorted name+value pairs + secret)), form POST.</summary>
+    public async Task<ItemSellerGetResult> TopItemAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = TopItemRequest();
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new HttpRequestException($"Jushuitan answered HTTP {(int)response.StatusCode}.");
+            throw new HttpRequestException($"TOP answered HTTP {(int)response.StatusCode}.");
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var reply = await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.HandShopsReply, cancellationToken).ConfigureAwait(false)
-                ?? throw new JsonException("empty reply");
-            if (reply.Code != 0)
-            {
-                throw new InvalidOperationException($"Jushuitan error {reply.Code}: {reply.Message}");
-            }
-
-            var rows = reply.Data?.Shops ?? [];
-            var shops = new List<JushuitanShop>(rows.Count);
-            foreach (var s in rows)
-            {
-                shops.Add(new JushuitanShop
-                {
-                    ShopId = s.ShopId,
-                    ShopName = s.ShopName,
-                    CompanyId = s.CompanyId,
-                    ShopSite = s.ShopSite,
-                    ShopUrl = s.ShopUrl,
-                    Nick = s.Nick,
-                    ShortName = s.ShortName,
-                    GroupId = s.GroupId,
-                    GroupName = s.GroupName,
-                    Organization = s.Organization,
-                    Created = s.Created,
-                    SessionExpired = s.SessionExpired,
-                });
-            }
-
-            return shops;
+            return ToItem(await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.HandTopReply, cancellationToken).ConfigureAwait(false));
         }
     }
 
-    /// <summary>TOP <c>taobao.item.seller.get</c>: UPPER_HEX(md5(secret + sorted name+value pairs + secret)), form POST.</summary>
-    public async Task<ItemSellerGetResult> TopItemAsync(CancellationToken cancellationToken = default)
+    /// <summary>The signed request.</summary>
+    internal HttpRequestMessage TopItemRequest()
     {
         const string AppKey = BenchCredentials.TopAppKey;
         const string Secret = BenchCredentials.TopAppSecret;
@@ -104,25 +137,23 @@ internal sealed class HandCallers : IDisposable
         var form = string.Concat(
             ["method=", Method, "&app_key=", AppKey, "&timestamp=", Uri.EscapeDataString(timestamp), "&format=json&v=2.0&sign_method=md5&session=", Session,
              "&fields=", Uri.EscapeDataString(fields), "&num_iid=", Uri.EscapeDataString(numIid), "&sign=", sign]);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _topRest) { Content = FormContent(form) };
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.OK)
+        return new HttpRequestMessage(HttpMethod.Post, _topRest) { Content = FormContent(form) };
+    }
+
+    /// <summary>The success object from the parsed reply (or the platform's error).</summary>
+    internal static ItemSellerGetResult ToItem(HandTopReply? reply)
+    {
+        if (reply is null)
         {
-            throw new HttpRequestException($"TOP answered HTTP {(int)response.StatusCode}.");
+            throw new JsonException("empty reply");
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        if (reply.Error is { } error)
         {
-            var reply = await JsonSerializer.DeserializeAsync(stream, BenchJsonContext.Default.HandTopReply, cancellationToken).ConfigureAwait(false)
-                ?? throw new JsonException("empty reply");
-            if (reply.Error is { } error)
-            {
-                throw new InvalidOperationException($"TOP error {error.Code} {error.SubCode}: {error.Message} {error.SubMessage}");
-            }
-
-            return reply.Response ?? throw new JsonException("no item_seller_get_response");
+            throw new InvalidOperationException($"TOP error {error.Code} {error.SubCode}: {error.Message} {error.SubMessage}");
         }
+
+        return reply.Response ?? throw new JsonException("no item_seller_get_response");
     }
 
     public void Dispose() => _http.Dispose();
