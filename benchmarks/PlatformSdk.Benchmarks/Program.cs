@@ -15,6 +15,9 @@ public static class Program
             case "percall-cpu":
                 // Client CPU time and bytes per call, SDK vs hand-written, with the server in a child process.
                 return CpuHarness.Run(args[1..]);
+            case "percall-pieces":
+                // CPU time and bytes per operation of the pieces of a call (PerCallPieceBenchmarks), in this process.
+                return PieceCpuHarness.Run(args[1..]);
             case "percall-alloc":
                 // Which types the SDK allocates per call (sampled GC allocation events).
                 return AllocationProfile.Run(args[1..]);

@@ -230,6 +230,16 @@ public class PerCallPieceBenchmarks
     }
 
     [BenchmarkCategory("3 parse reply"), Benchmark]
+    public bool ChinaTime_TryParse() => ChinaTime.TryParse("2026-12-31 23:59:59", out _);
+
+    [BenchmarkCategory("3 parse reply"), Benchmark]
+    public int Jushuitan_ReadDocument_SdkPattern_WithoutDates()
+    {
+        using var document = JsonDocument.Parse(_shopsBody);
+        return SdkReaderReplica.ReadShops(document.RootElement.GetProperty("data"), dates: false).Count;
+    }
+
+    [BenchmarkCategory("3 parse reply"), Benchmark]
     public int Top_Parse_Hand() => HandCallers.ToItem(JsonSerializer.Deserialize(_topBody, BenchJsonContext.Default.HandTopReply)).Item!.Num;
 
     [BenchmarkCategory("3 parse reply"), Benchmark]

@@ -11,14 +11,14 @@ namespace PlatformSdk.Benchmarks.PerCall;
 /// </summary>
 internal static class SdkReaderReplica
 {
-    public static List<JushuitanShop> ReadShops(JsonElement payload)
+    public static List<JushuitanShop> ReadShops(JsonElement payload, bool dates = true)
     {
         var items = new List<JushuitanShop>();
         if (payload.TryGetProperty("datas", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in list.EnumerateArray())
             {
-                items.Add(Shop(item));
+                items.Add(Shop(item, dates));
             }
         }
 
@@ -26,7 +26,7 @@ internal static class SdkReaderReplica
         return items;
     }
 
-    private static JushuitanShop Shop(JsonElement e) => new()
+    private static JushuitanShop Shop(JsonElement e, bool dates) => new()
     {
         ShopId = Long(e, "shop_id") ?? 0,
         ShopName = String(e, "shop_name"),
@@ -38,8 +38,8 @@ internal static class SdkReaderReplica
         GroupId = Long(e, "group_id"),
         GroupName = String(e, "group_name"),
         Organization = String(e, "organization"),
-        Created = DateTime(e, "created"),
-        SessionExpired = DateTime(e, "session_expired"),
+        Created = dates ? DateTime(e, "created") : null,
+        SessionExpired = dates ? DateTime(e, "session_expired") : null,
     };
 
     private static string? AsText(JsonElement element) => element.ValueKind switch
