@@ -18,6 +18,9 @@ public static class Program
             case "percall-pieces":
                 // CPU time and bytes per operation of the pieces of a call (PerCallPieceBenchmarks), in this process.
                 return PieceCpuHarness.Run(args[1..]);
+            case "percall-once":
+                // One SDK and one hand-written call of each platform against a given server (to look at the wire).
+                return PerCallCheck.OnceAsync(args[1]).GetAwaiter().GetResult();
             case "percall-alloc":
                 // Which types the SDK allocates per call (sampled GC allocation events).
                 return AllocationProfile.Run(args[1..]);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PlatformSdk.Benchmarks.PerCall;
 
@@ -12,7 +13,7 @@ namespace PlatformSdk.Benchmarks.PerCall;
 /// </summary>
 /// <remarks>
 /// Options: <c>--rounds N</c> (default 9), <c>--calls N</c> per variant per round (default 1600), <c>--warmup N</c> calls per
-/// variant before measuring (default 4000), <c>--only NAME</c> (substring of a variant name, e.g. <c>jushuitan-sdk-1</c>, to
+/// variant before measuring (default 4000), <c>--only REGEX</c> (matched against the variant names, e.g. <c>jushuitan-sdk-1</c>, to
 /// profile one variant under dotnet-trace).
 /// </remarks>
 internal static class CpuHarness
@@ -32,15 +33,42 @@ internal static class CpuHarness
         var calls = Option(args, "--calls", 1600);
         var warmup = Option(args, "--warmup", 4000);
         var only = OptionText(args, "--only");
-        return RunAsync(rounds, calls, warmup, only).GetAwaiter().GetResult();
+        var extra = args.Contains("--extra");
+        return RunAsync(rounds, calls, warmup, only, extra).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(int rounds, int calls, int warmup, string? only)
+    private static async Task<int> RunAsync(int rounds, int calls, int warmup, string? only, bool extra)
     {
         using var server = BenchServer.StartChild();
         await using var sdk = new SdkCallers(server.Url);
         using var hand = new HandCallers(server.Url);
         await PerCallCheck.VerifyAsync(sdk, hand).ConfigureAwait(false);
+        // --extra: the SDK with one thing changed, to price candidate fixes over real sockets.
+        var tweaked = new List<(string Name, SdkCallers Sdk)>();
+        if (extra)
+        {
+            tweaked.Add(("SDK-plain-handler", new SdkCallers(server.Url, services =>
+            {
+                foreach (var name in new[] { "PlatformSdk.Jushuitan", "PlatformSdk.Top" })
+                {
+                    services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler
+                    {
+                        AllowAutoRedirect = false,
+                        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    });
+                }
+            })));
+            tweaked.Add(("SDK-no-http-loggers", new SdkCallers(server.Url, services =>
+            {
+                services.AddHttpClient("PlatformSdk.Jushuitan").RemoveAllLoggers();
+                services.AddHttpClient("PlatformSdk.Top").RemoveAllLoggers();
+            })));
+            tweaked.Add(("SDK-no-retry", new SdkCallers(server.Url, services =>
+            {
+                services.Configure<PlatformSdk.Http.PlatformResilienceOptions>("Jushuitan", o => o.MaxRetries = 0);
+                services.Configure<PlatformSdk.Http.PlatformResilienceOptions>("Top", o => o.MaxRetries = 0);
+            })));
+        }
 
         var variants = new List<Variant>();
         foreach (var callers in new[] { 1, 32 })
@@ -49,11 +77,16 @@ internal static class CpuHarness
             variants.Add(new("Jushuitan", "Hand", callers, () => hand.JushuitanShopsAsync()));
             variants.Add(new("TOP", "SDK", callers, sdk.TopItemAsync));
             variants.Add(new("TOP", "Hand", callers, () => hand.TopItemAsync()));
+            foreach (var (name, tweak) in tweaked)
+            {
+                variants.Add(new("Jushuitan", name, callers, tweak.JushuitanShopsAsync));
+                variants.Add(new("TOP", name, callers, tweak.TopItemAsync));
+            }
         }
 
         if (only is not null)
         {
-            variants = variants.Where(v => v.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+            variants = variants.Where(v => System.Text.RegularExpressions.Regex.IsMatch(v.Name, only, System.Text.RegularExpressions.RegexOptions.IgnoreCase)).ToList();
         }
 
         var tasks = new Task[32];

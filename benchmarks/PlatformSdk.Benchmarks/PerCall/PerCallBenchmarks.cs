@@ -95,6 +95,17 @@ internal static class PerCallCheck
         }
     }
 
+    public static async Task<int> OnceAsync(string url)
+    {
+        await using var sdk = new SdkCallers(url);
+        using var hand = new HandCallers(url);
+        Console.WriteLine((await sdk.JushuitanShopsAsync().ConfigureAwait(false)).Count);
+        Console.WriteLine((await hand.JushuitanShopsAsync().ConfigureAwait(false)).Count);
+        Console.WriteLine((await sdk.TopItemAsync().ConfigureAwait(false)).Item?.NumIid);
+        Console.WriteLine((await hand.TopItemAsync().ConfigureAwait(false)).Item?.NumIid);
+        return 0;
+    }
+
     /// <summary>Both clients get the same answers from the server (and the server accepted both signatures).</summary>
     public static async Task VerifyAsync(SdkCallers sdk, HandCallers hand)
     {
