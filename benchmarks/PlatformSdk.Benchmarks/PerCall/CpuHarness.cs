@@ -144,6 +144,9 @@ internal static class CpuHarness
         }
 
         text.AppendLine();
+        text.AppendLine("CPU ratio: median of the medians; in brackets the median of the per-round ratios (SDK and hand measured minutes apart are");
+        text.AppendLine("compared within the same round, so load that changes between rounds cancels out).");
+        text.AppendLine();
         text.AppendLine("| Platform | Callers | SDK µs/call (CPU) | hand µs/call (CPU) | ratio | SDK bytes/call | hand bytes/call | ratio |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in variants.GroupBy(v => (v.Platform, v.Callers)))
@@ -157,8 +160,10 @@ internal static class CpuHarness
 
             double sdkCpu = Median(sdk, s => s.CpuUs), handCpu = Median(hand, s => s.CpuUs);
             double sdkBytes = Median(sdk, s => s.Bytes), handBytes = Median(hand, s => s.Bytes);
+            var paired = sdk.Samples.Zip(hand.Samples, (a, b) => a.CpuUs / b.CpuUs).Order().ToArray();
+            var pairedMedian = paired.Length == 0 ? double.NaN : paired[paired.Length / 2];
             text.AppendLine(inv,
-                $"| {group.Key.Platform} | {group.Key.Callers} | {sdkCpu:0.0} | {handCpu:0.0} | {sdkCpu / handCpu:0.00}× | {sdkBytes:#,0} | {handBytes:#,0} | {sdkBytes / handBytes:0.00}× |");
+                $"| {group.Key.Platform} | {group.Key.Callers} | {sdkCpu:0.0} | {handCpu:0.0} | {sdkCpu / handCpu:0.00}× ({pairedMedian:0.00}×) | {sdkBytes:#,0} | {handBytes:#,0} | {sdkBytes / handBytes:0.00}× |");
         }
 
         return text.ToString();

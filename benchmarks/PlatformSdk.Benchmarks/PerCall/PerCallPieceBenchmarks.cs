@@ -124,9 +124,45 @@ public class PerCallPieceBenchmarks
         _tokens.GetTokenAsync(new TokenKey("Bench", "t"), _tokenSource, default).AsTask().GetAwaiter().GetResult();
         _disabledLogger = NullLoggerFactory.Instance.CreateLogger("PlatformSdk.Bench");
         _endpoints = new JushuitanEndpoints(new Uri("http://platform.invalid/api/open/query.aspx"), new Uri("http://platform.invalid"), new Uri("http://platform.invalid/auth"));
+        CheckProposedFixes();
     }
 
     private static readonly CannedHandler CannedHandlerInstance = new();
+
+    private static readonly KeyValuePair<string, string?>[] JushuitanSigned =
+    [
+        new("app_key", BenchCredentials.JushuitanAppKey), new("timestamp", "1764600000"), new("charset", "utf-8"),
+        new("access_token", BenchCredentials.JushuitanAccessToken), new("version", "2"), new("biz", BenchCredentials.JushuitanShopsBiz),
+    ];
+
+    private List<KeyValuePair<string, string>> _topParameters = null!;
+
+    /// <summary>The sketches in <see cref="ProposedFixes"/> give the SDK's answers.</summary>
+    private void CheckProposedFixes()
+    {
+        using var document = JsonDocument.Parse(_shopsBody);
+        var data = document.RootElement.GetProperty("data");
+        if (!SdkReaderReplica.ReadShops(data).SequenceEqual(ProposedFixes.ReadShops(data)))
+        {
+            throw new InvalidOperationException("The proposed reader reads different shops.");
+        }
+
+        if (JushuitanSignature.OpenApi(BenchCredentials.JushuitanAppSecret, JushuitanSigned) != ProposedFixes.JushuitanOpenApiSign(BenchCredentials.JushuitanAppSecret, [.. JushuitanSigned]))
+        {
+            throw new InvalidOperationException("The proposed Jushuitan signature differs.");
+        }
+
+        _topParameters = TopRequestSignerParameters();
+        var sdkSign = _topParameters[^1].Value;
+        if (sdkSign != ProposedFixes.TopMd5Sign(BenchCredentials.TopAppSecret, _topParameters[..^1]))
+        {
+            throw new InvalidOperationException("The proposed TOP signature differs.");
+        }
+    }
+
+    private List<KeyValuePair<string, string>> TopRequestSignerParameters()
+        => [.. Top.Signing.TopRequestSigner.BuildParameters(_topCall, new TopOptions { AppKey = BenchCredentials.TopAppKey, AppSecret = BenchCredentials.TopAppSecret },
+            BenchCredentials.TopSession, DateTimeOffset.UtcNow)];
 
     [GlobalCleanup]
     public void Cleanup()
@@ -200,6 +236,13 @@ public class PerCallPieceBenchmarks
         using var request = new HttpRequestMessage();
         _topSigner.SignAsync(request, new PlatformRequestContext(SdkCallers.ItemGet.ToPlatformOperation(), BenchCredentials.TopSeller, _topCall), default).AsTask().GetAwaiter().GetResult();
         return request.Content!.Headers.ContentLength ?? 0;
+    }
+
+    [BenchmarkCategory("2 sign + write request"), Benchmark]
+    public long FormUrlEncodedContent_TopForm()
+    {
+        using var content = new FormUrlEncodedContent(_topParameters);
+        return content.Headers.ContentLength ?? 0;
     }
 
     [BenchmarkCategory("2 sign + write request"), Benchmark]
@@ -303,6 +346,58 @@ public class PerCallPieceBenchmarks
         AttemptStarting(_disabledLogger, "Jushuitan", "/open/shops/query", "default", 1, null);
         return _disabledLogger.IsEnabled(LogLevel.Debug);
     }
+
+    // ---- the proposed fixes (ProposedFixes.cs) against replicas of the current code ----------------------------------------
+
+    [BenchmarkCategory("5 proposed fixes"), Benchmark(Baseline = true)]
+    public int Fix_Reader_Current()
+    {
+        using var document = JsonDocument.Parse(_shopsBody);
+        return SdkReaderReplica.ReadShops(document.RootElement.GetProperty("data")).Count;
+    }
+
+    [BenchmarkCategory("5 proposed fixes"), Benchmark]
+    public int Fix_Reader_Proposed()
+    {
+        using var document = JsonDocument.Parse(_shopsBody);
+        return ProposedFixes.ReadShops(document.RootElement.GetProperty("data")).Count;
+    }
+
+    [BenchmarkCategory("5 proposed fixes"), Benchmark]
+    public bool Fix_Date_Proposed() => ProposedFixes.TryParseWireDateTime("2026-12-31 23:59:59"u8, out _);
+
+    [BenchmarkCategory("5 proposed fixes"), Benchmark]
+    public async Task<int> Fix_ReadBody_Current()
+    {
+        using var stream = new MemoryStream(_shopsBody, writable: false);
+        return (await ProposedFixes.ReadBodyCurrentAsync(stream, _shopsBody.Length, 32L << 20).ConfigureAwait(false)).Length;
+    }
+
+    [BenchmarkCategory("5 proposed fixes"), Benchmark]
+    public async Task<int> Fix_ReadBody_ExactSize()
+    {
+        using var stream = new MemoryStream(_shopsBody, writable: false);
+        return (await ProposedFixes.ReadBodyExactAsync(stream, _shopsBody.Length, 32L << 20).ConfigureAwait(false)).Length;
+    }
+
+    [BenchmarkCategory("5 proposed fixes"), Benchmark]
+    public async Task<int> Fix_ReadBody_Pooled()
+    {
+        using var stream = new MemoryStream(_shopsBody, writable: false);
+        var (rented, length) = await ProposedFixes.ReadBodyPooledAsync(stream, _shopsBody.Length, 32L << 20).ConfigureAwait(false);
+        System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        return length;
+    }
+
+    [BenchmarkCategory("5 proposed fixes"), Benchmark]
+    public string Fix_JushuitanSign_Proposed() => ProposedFixes.JushuitanOpenApiSign(BenchCredentials.JushuitanAppSecret, [.. JushuitanSigned]);
+
+    [BenchmarkCategory("5 proposed fixes"), Benchmark]
+    public string Fix_TopSign_Current() => Top.Signing.TopSignature.Sign(Top.Signing.TopSignMethod.Md5, BenchCredentials.TopAppSecret,
+        _topParameters.Take(_topParameters.Count - 1).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+
+    [BenchmarkCategory("5 proposed fixes"), Benchmark]
+    public string Fix_TopSign_Proposed() => ProposedFixes.TopMd5Sign(BenchCredentials.TopAppSecret, _topParameters);
 
     private sealed class PayloadCapture : PlatformCallPolicy
     {
