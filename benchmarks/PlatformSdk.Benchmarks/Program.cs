@@ -25,14 +25,32 @@ public static class Program
                 // Which types the SDK allocates per call (sampled GC allocation events).
                 return AllocationProfile.Run(args[1..]);
             default:
-                // One server for every per-call benchmark process BenchmarkDotNet starts (they inherit the variable).
-                using (var server = BenchServer.StartChild())
+                // One server for every per-call benchmark process BenchmarkDotNet starts (they inherit the variable); without
+                // it (it could not start) each per-call benchmark process starts its own.
+                using (var server = TryStartServer())
                 {
-                    Environment.SetEnvironmentVariable(BenchServer.UrlVariable, server.Url);
+                    if (server is not null)
+                    {
+                        Environment.SetEnvironmentVariable(BenchServer.UrlVariable, server.Url);
+                    }
+
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 }
 
                 return 0;
+        }
+    }
+
+    private static ServerHandle? TryStartServer()
+    {
+        try
+        {
+            return BenchServer.StartChild();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine("The loopback server for the per-call benchmarks did not start: " + ex.Message);
+            return null;
         }
     }
 }
