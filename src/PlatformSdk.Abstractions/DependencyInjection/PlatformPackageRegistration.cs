@@ -191,6 +191,8 @@ public static class PlatformPackageRegistration
         services.AddSingleton(package.Validator);
         package.Services?.Invoke(services);
         services.AddHttpClient(package.HttpClientName)
+            // The executor logs every attempt itself, with secrets masked; the factory's own request loggers would only add cost.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 // A redirect is a classified error, never followed: the target is not the platform, and a write may have happened.

@@ -253,12 +253,13 @@ public class PlatformRequestExecutor
                 throw Failed(context, transport, ex);
             }
 
+            byte[]? rented = null;
             using (response)
             {
                 ReadOnlyMemory<byte> body;
                 try
                 {
-                    body = await ReadBodyAsync(response, _options.Resilience.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                    (body, rented) = await ReadBodyAsync(response, _options.Resilience.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ResponseTooLargeException tooLarge)
                 {
@@ -270,11 +271,22 @@ public class PlatformRequestExecutor
                 }
 
                 var status = (int)response.StatusCode;
-                var classification = _options.Classifier.Classify(response, body, context);
+                var classification = default(PlatformClassification);
+                try
+                {
+                    classification = _options.Classifier.Classify(response, body, context);
+                }
+                catch
+                {
+                    ReturnBuffer(rented);
+                    throw;
+                }
+
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 PlatformLog.ResponseBody(logger, context, body.Span, TraceBodyLimit);
                 if (classification.Error is { } error)
                 {
+                    ReturnBuffer(rented);
                     PlatformLog.AttemptFailed(logger, context, status, elapsed, error.Category, error.Code, SecretRedactor.Redact(error.Message, context.SecretValues));
                     throw Failed(context, error, null);
                 }
@@ -300,12 +312,22 @@ public class PlatformRequestExecutor
                 finally
                 {
                     (classification.Parsed as IDisposable)?.Dispose();
+                    // The body buffer is pooled: nothing may refer to it once the reader returned (results are copies).
+                    ReturnBuffer(rented);
                 }
             }
         }
         finally
         {
             lease?.Dispose();
+        }
+    }
+
+    private static void ReturnBuffer(byte[]? rented)
+    {
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
@@ -334,7 +356,8 @@ public class PlatformRequestExecutor
             Delivery = RequestDelivery.OutcomeUnknown,
         };
 
-    private static async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+    // Reads into a pooled buffer sized by Content-Length when known; the caller returns the buffer after the reader ran.
+    private static async ValueTask<(ReadOnlyMemory<byte> Body, byte[]? Rented)> ReadBodyAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
         if (declared > limit)
@@ -345,36 +368,42 @@ public class PlatformRequestExecutor
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new byte[declared is > 0 ? (int)Math.Min(declared.Value, limit) : (int)Math.Min(16 * 1024, limit)];
+            var pool = System.Buffers.ArrayPool<byte>.Shared;
+            // One byte more than declared, so the end of the body is seen without growing the buffer.
+            var buffer = pool.Rent(declared is >= 0 ? (int)Math.Min(declared.Value + 1, limit + 1) : (int)Math.Min(16 * 1024, limit + 1));
             var length = 0;
-            while (true)
+            try
             {
-                if (length == buffer.Length)
+                while (true)
                 {
-                    if (length >= limit)
+                    if (length == buffer.Length)
                     {
-                        var probe = new byte[1];
-                        if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) > 0)
-                        {
-                            throw new ResponseTooLargeException(limit);
-                        }
+                        var grown = pool.Rent((int)Math.Min(buffer.Length * 2L, limit + 1));
+                        buffer.AsSpan(0, length).CopyTo(grown);
+                        pool.Return(buffer);
+                        buffer = grown;
+                    }
 
+                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
                         break;
                     }
 
-                    Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 1024), limit));
+                    length += read;
+                    if (length > limit)
+                    {
+                        throw new ResponseTooLargeException(limit);
+                    }
                 }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
+            }
+            catch
+            {
+                pool.Return(buffer);
+                throw;
             }
 
-            return PlatformResponseClassifier.WithoutByteOrderMark(buffer.AsMemory(0, length));
+            return (PlatformResponseClassifier.WithoutByteOrderMark(buffer.AsMemory(0, length)), buffer);
         }
     }
 
