@@ -132,6 +132,15 @@ public abstract class PlatformContractFixture
         session.Tamper.Add(request => Matches(request, route), mangle, count);
     }
 
+    /// <summary>How many damaged replies <see cref="Mangle"/> queued are still to be delivered (the tests check all were).</summary>
+    /// <param name="session">The session.</param>
+    /// <returns>The count.</returns>
+    public virtual int PendingMangles(ContractSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Tamper.Pending;
+    }
+
     /// <summary>The fake's route name of a contract route.</summary>
     /// <param name="route">The route.</param>
     /// <returns>The name.</returns>

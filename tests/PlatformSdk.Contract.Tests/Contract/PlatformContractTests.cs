@@ -117,6 +117,7 @@ public abstract class PlatformContractTests<TFixture>(TFixture adapter) : IClass
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => Adapter.WriteAsync(s));
 
+        Assert.Equal(0, Adapter.PendingMangles(s));
         Assert.Equal(PlatformErrorCodes.Redirect, ex.ErrorCode);
         Assert.True(ex.MayHaveBeenProcessed);
         Assert.Equal(0, s.Tamper.Landed);
@@ -130,6 +131,7 @@ public abstract class PlatformContractTests<TFixture>(TFixture adapter) : IClass
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => Adapter.ReadAsync(s));
 
+        Assert.Equal(0, Adapter.PendingMangles(s));
         Assert.Equal(PlatformErrorCodes.ResponseTooLarge, ex.ErrorCode);
         Assert.Single(s.CallsTo(ContractRoute.Read));
     }
@@ -142,6 +144,7 @@ public abstract class PlatformContractTests<TFixture>(TFixture adapter) : IClass
 
         await Adapter.ReadAsync(s);
 
+        Assert.Equal(0, Adapter.PendingMangles(s));
         // Accepted on the first attempt, not rescued by a retry.
         Assert.Single(s.CallsTo(ContractRoute.Read));
     }
@@ -154,6 +157,7 @@ public abstract class PlatformContractTests<TFixture>(TFixture adapter) : IClass
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => Adapter.ReadAsync(s));
 
+        Assert.Equal(0, Adapter.PendingMangles(s));
         Assert.Equal(PlatformErrorCodes.MalformedResponse, ex.ErrorCode);
         Assert.Equal(2, s.CallsTo(ContractRoute.Read).Count);
     }

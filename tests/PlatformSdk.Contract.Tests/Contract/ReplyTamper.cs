@@ -56,6 +56,18 @@ public sealed class ReplyTamper : IDisposable
         }
     }
 
+    /// <summary>How many damaged replies are still to be delivered.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rules.Sum(r => r.Remaining);
+            }
+        }
+    }
+
     /// <summary>Damages the next <paramref name="count"/> replies to requests that <paramref name="match"/>.</summary>
     /// <param name="match">Which requests (signed, as they go to the wire).</param>
     /// <param name="mangle">The damage.</param>

@@ -88,6 +88,8 @@ public sealed class TestPlatformContractFixture : PlatformContractFixture
         }
     }
 
+    public override int PendingMangles(ContractSession session) => ((FakeTestPlatformServer)session.Fake).PendingMangles;
+
     private static TestPlatformClient Client(ContractSession session, string? tenant)
         => tenant is null ? session.Services.GetRequiredService<TestPlatformClient>() : session.Services.GetRequiredService<ITestPlatformClientFactory>().CreateClient(tenant);
 }

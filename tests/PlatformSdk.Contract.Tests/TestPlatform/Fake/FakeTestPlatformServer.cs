@@ -108,6 +108,18 @@ public sealed class FakeTestPlatformServer : FakePlatformServer
         }
     }
 
+    /// <summary>How many damaged replies <see cref="MangleNext"/> queued are still to be sent.</summary>
+    public int PendingMangles
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _mangles.Values.Sum(q => q.Count);
+            }
+        }
+    }
+
     /// <inheritdoc />
     protected override string ResolveRoute(FakeRequest request)
         => request.Form.TryGetValue("method", out var method) && method is FakeTestPlatformRoutes.ItemsQuery or FakeTestPlatformRoutes.OrdersCreate or FakeTestPlatformRoutes.TokenRefresh
