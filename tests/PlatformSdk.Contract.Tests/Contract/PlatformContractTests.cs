@@ -102,6 +102,50 @@ public abstract class PlatformContractTests<TFixture>(TFixture adapter) : IClass
     }
 
     [Fact]
+    public virtual async Task NonIdempotentWrite_WhoseConnectionDroppedAfterApplying_IsNotResent_AndMayHaveBeenProcessed()
+    {
+        await using var s = await Adapter.StartAsync();
+        s.Fake.Faults.For(Adapter.WriteRoute).Once(Fault.DropConnection(processRequest: true));
+
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => Write(s));
+
+        Assert.True(ex.MayHaveBeenProcessed);
+        Assert.Equal(ErrorCategory.Transient, ex.Category);
+        var call = Assert.Single(s.CallsTo(ContractRoute.Write));
+        Assert.True(call.Processed);
+    }
+
+    [Fact]
+    public virtual async Task NonIdempotentWrite_WhoseReplyIsSlowerThanTheAttemptTimeout_IsNotResent_AndMayHaveBeenProcessed()
+    {
+        var attemptTimeout = TimeSpan.FromSeconds(5);
+        await using var s = await Adapter.StartAsync(new ContractSetup
+        {
+            Resilience = o =>
+            {
+                o.AttemptTimeout = attemptTimeout;
+                o.TotalTimeout = TimeSpan.FromMinutes(1);
+            },
+        });
+        s.Fake.Faults.For(Adapter.WriteRoute).Once(Fault.Delay(TimeSpan.FromMinutes(10)));
+
+        var write = Write(s);
+        // The fake journals the request before it starts holding the reply: from then on the attempt's timer runs on the fake clock.
+        for (var seen = s.Fake.Journal.Count + 1; s.CallsTo(ContractRoute.Write).Count == 0; seen++)
+        {
+            await s.Fake.Journal.WaitForCountAsync(seen).WaitAsync(Hung);
+        }
+
+        s.Time.Advance(attemptTimeout + TimeSpan.FromSeconds(1));
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => write);
+
+        Assert.Equal(PlatformErrorCodes.Timeout, ex.ErrorCode);
+        Assert.True(ex.MayHaveBeenProcessed);
+        Assert.Single(s.CallsTo(ContractRoute.Write));
+        s.Time.Advance(TimeSpan.FromMinutes(10)); // lets the fake finish the held reply before it stops
+    }
+
+    [Fact]
     public virtual async Task Write_RefusedByValidation_SendsNothing()
     {
         await using var s = await Adapter.StartAsync();
