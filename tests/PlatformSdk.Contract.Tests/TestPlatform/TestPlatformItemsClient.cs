@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using PlatformSdk.Errors;
 using PlatformSdk.TestPlatform.Errors;
 using PlatformSdk.TestPlatform.Models.Items;
 using PlatformSdk.TestPlatform.Protocol;
@@ -29,13 +30,26 @@ public class TestPlatformItemsClient
     {
         query ??= new TestPlatformItemQuery();
         Guard.InRange("page_size", query.PageSize, 1, TestPlatformWireChoices.MaxItemsPageSize);
-        var pages = _transport.PagesAsync(
-            page => JsonSerializer.Serialize(new ItemsQueryWire { PageNo = page, PageSize = query.PageSize, Keyword = query.Keyword }, TestPlatformJsonContext.Default.ItemsQueryWire),
-            static wire => (wire.Items.Select(i => new TestPlatformItem(i.ItemId, i.Title, i.Price, i.Stock)).ToArray(), wire.HasNext),
-            cancellationToken);
-        await foreach (var item in pages.ConfigureAwait(false))
+        for (var page = 1; ; page++)
         {
-            yield return item;
+            if (page > TestPlatformWireChoices.MaxPages)
+            {
+                throw new PlatformException(new PlatformError(TestPlatformErrorCatalogue.Platform, "too-many-pages",
+                    $"items.query kept reporting more pages after {TestPlatformWireChoices.MaxPages} pages.", ErrorCategory.Unknown,
+                    "Narrow the query (a keyword); if the platform repeats pages, report it to TestPlatform."));
+            }
+
+            var biz = JsonSerializer.Serialize(new ItemsQueryWire { PageNo = page, PageSize = query.PageSize, Keyword = query.Keyword }, TestPlatformJsonContext.Default.ItemsQueryWire);
+            var wire = await _transport.SendAsync(TestPlatformApi.ItemsQuery, biz, TestPlatformJsonContext.Default.ItemsPageWire, static w => w, cancellationToken).ConfigureAwait(false);
+            foreach (var item in wire.Items)
+            {
+                yield return new TestPlatformItem(item.ItemId, item.Title, item.Price, item.Stock);
+            }
+
+            if (!wire.HasNext || wire.Items.Count == 0)
+            {
+                yield break;
+            }
         }
     }
 

@@ -278,8 +278,8 @@ public sealed class FakeTestPlatformServer : FakePlatformServer
         }
 
         _sequence++;
-        _accessToken = string.Create(CultureInfo.InvariantCulture, $"tp-at-{_sequence:0000}-{Guid.NewGuid():N}");
-        _refreshToken = string.Create(CultureInfo.InvariantCulture, $"tp-rt-{_sequence:0000}-{Guid.NewGuid():N}");
+        _accessToken = string.Create(CultureInfo.InvariantCulture, $"tp-at-refreshed-{_sequence:0000}");
+        _refreshToken = string.Create(CultureInfo.InvariantCulture, $"tp-rt-refreshed-{_sequence:0000}");
         _accessTokenExpiresAt = TimeProvider.GetUtcNow() + _options.AccessTokenLifetime;
         return Success(new JsonObject
         {

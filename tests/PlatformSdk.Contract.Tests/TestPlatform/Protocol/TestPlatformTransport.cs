@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using PlatformSdk.Errors;
 using PlatformSdk.Http;
 using PlatformSdk.TestPlatform.Auth;
 using PlatformSdk.TestPlatform.Errors;
@@ -47,31 +45,4 @@ internal sealed class TestPlatformTransport
             TokenSource = withToken ? Tokens : null,
             SecretInBiz = secretInBiz,
         }, reply => read(reply.JsonRoot().GetProperty("data").Deserialize(wire) ?? throw new JsonException("'data' is null")), cancellationToken);
-
-    /// <summary>Reads a paged list page by page, bounded by <see cref="TestPlatformWireChoices.MaxPages"/>.</summary>
-    public async IAsyncEnumerable<T> PagesAsync<T>(Func<int, string> bizForPage, Func<ItemsPageWire, (IReadOnlyList<T> Items, bool HasNext)> read,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        for (var page = 1; ; page++)
-        {
-            if (page > TestPlatformWireChoices.MaxPages)
-            {
-                throw new PlatformException(new PlatformError(TestPlatformErrorCatalogue.Platform, "too-many-pages",
-                    $"items.query kept reporting more pages after {TestPlatformWireChoices.MaxPages} pages.", ErrorCategory.Unknown,
-                    "Narrow the query (a keyword); if the platform repeats pages, report it to TestPlatform."));
-            }
-
-            var (items, hasNext) = await SendAsync(TestPlatformApi.ItemsQuery, bizForPage(page), TestPlatformJsonContext.Default.ItemsPageWire, read, cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var item in items)
-            {
-                yield return item;
-            }
-
-            if (!hasNext || items.Count == 0)
-            {
-                yield break;
-            }
-        }
-    }
 }
