@@ -41,6 +41,19 @@ public static class TaobaoVoucherServiceCollectionExtensions
         return builder.AddTaobaoVoucherCore(o => o.Bind(section));
     }
 
+    /// <summary>Registers the client and the TOP app it calls through in one call, both configured in code.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="configure">Sets the e-voucher options.</param>
+    /// <param name="configureTop">Sets the TOP app's options (app key, secret, sellers' sessions).</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddTaobaoVoucher(this IPlatformSdkBuilder builder, Action<TaobaoVoucherOptions> configure, Action<TopOptions> configureTop)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        ArgumentNullException.ThrowIfNull(configureTop);
+        builder.AddTop(configureTop);
+        return builder.AddTaobaoVoucherCore(o => o.Configure(configure));
+    }
+
     /// <summary>Registers the client configured in code. Configure the TOP app with <c>AddTop</c> (before or after).</summary>
     /// <param name="builder">The PlatformSdk builder.</param>
     /// <param name="configure">Sets the options.</param>

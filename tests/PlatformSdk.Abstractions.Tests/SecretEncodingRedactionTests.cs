@@ -43,3 +43,16 @@ public class SecretEncodingRedactionTests
         Assert.Contains("a%2Bb%3Dc%2Fd+e", forms);
     }
 }
+
+/// <summary>Secret parameter names are masked in every spelling platforms use, camelCase JSON included.</summary>
+public class SecretNameRedactionTests
+{
+    [Theory]
+    [InlineData("{\"accessToken\":\"abc123def456\"}")]
+    [InlineData("{\"refreshToken\":\"abc123def456\"}")]
+    [InlineData("{\"clientSecret\":\"abc123def456\"}")]
+    [InlineData("{\"sessionKey\":\"abc123def456\"}")]
+    [InlineData("accessToken=abc123def456&x=1")]
+    public void CamelCase_secret_names_are_masked(string text)
+        => Assert.DoesNotContain("abc123def456", SecretRedactor.Redact(text), StringComparison.Ordinal);
+}

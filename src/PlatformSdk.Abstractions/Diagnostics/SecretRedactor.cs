@@ -16,8 +16,9 @@ public static partial class SecretRedactor
     /// <summary>Parameter names whose values are always masked (case-insensitive).</summary>
     public static IReadOnlyCollection<string> SensitiveNames { get; } =
     [
-        "sign", "signature", "_aop_signature", "token", "access_token", "refresh_token", "session", "partnerkey",
-        "app_secret", "appsecret", "secret", "client_secret", "password", "code_verifier", "authorization",
+        "sign", "signature", "_aop_signature", "token", "access_token", "accessToken", "refresh_token", "refreshToken", "session",
+        "sessionKey", "session_key", "partnerkey", "partner_key", "app_secret", "appsecret", "secret", "client_secret", "clientSecret",
+        "password", "code_verifier", "authorization",
     ];
 
     /// <summary>Masks sensitive values in <paramref name="text"/>.</summary>
@@ -89,9 +90,9 @@ public static partial class SecretRedactor
     private static partial Regex EscapeHex();
 
     // A pair may also start a JSON string value or follow a JSON-escaped ampersand (Gson writes & as \u0026).
-    [GeneratedRegex(@"(?<name>(?<=^|[?&\s""]|\\u0026)(?:sign|signature|_aop_signature|token|access_token|refresh_token|session|partnerkey|app_secret|appsecret|secret|client_secret|password|code_verifier|authorization))=[^&\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<name>(?<=^|[?&\s""]|\\u0026)(?:sign|signature|_aop_signature|token|access_token|accesstoken|refresh_token|refreshtoken|session|sessionkey|session_key|partnerkey|partner_key|app_secret|appsecret|secret|client_secret|clientsecret|password|code_verifier|authorization))=[^&\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QueryOrFormPair();
 
-    [GeneratedRegex(@"(?<prefix>""(?:sign|signature|_aop_signature|token|access_token|refresh_token|session|partnerkey|app_secret|appsecret|secret|client_secret|password|code_verifier|authorization)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<prefix>""(?:sign|signature|_aop_signature|token|access_token|accesstoken|refresh_token|refreshtoken|session|sessionkey|session_key|partnerkey|partner_key|app_secret|appsecret|secret|client_secret|clientsecret|password|code_verifier|authorization)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JsonPair();
 }

@@ -36,9 +36,9 @@ public readonly struct PlatformReply
     /// <summary>How many attempts the call took.</summary>
     public int Attempts => Context.Attempt;
 
-    /// <summary>The parsed JSON root, parsing the body now if the classifier handed nothing forward.</summary>
+    /// <summary>The parsed JSON root the classifier handed forward.</summary>
     /// <returns>The root element; valid only while the reader runs.</returns>
-    /// <exception cref="JsonException">The body is not JSON (the executor reports it as a malformed reply).</exception>
+    /// <exception cref="JsonException">The classifier handed no JSON document forward (the executor reports it as a malformed reply).</exception>
     public JsonElement JsonRoot()
         => Parsed is JsonDocument document ? document.RootElement : throw new JsonException("The classifier handed no parsed JSON document forward.");
 }
