@@ -85,7 +85,7 @@ public class QimenRequestVerifier
     /// <summary>Creates a verifier.</summary>
     /// <param name="appSecret">This receiver's app secret.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
-    /// <param name="timestampTolerance">How far <c>timestamp</c> may be from now; default 5 minutes (<see cref="TopWireChoices.QimenTimestampTolerance"/>).</param>
+    /// <param name="timestampTolerance">How far <c>timestamp</c> may be from now; default 5 minutes.</param>
     public QimenRequestVerifier(string appSecret, TimeProvider? timeProvider = null, TimeSpan? timestampTolerance = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(appSecret);
