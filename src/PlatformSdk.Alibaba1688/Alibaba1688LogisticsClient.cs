@@ -24,7 +24,7 @@ public class Alibaba1688LogisticsClient
     {
     }
 
-    /// <summary>Lists the own carriers (<see cref="Alibaba1688WireChoices.CarrierListApi"/>); map ERP carriers to their <c>CompanyNo</c> (RLOG-05, RLOG-12).</summary>
+    /// <summary>Lists the own carriers (<c>alibaba.logistics.OpQueryLogisticCompanyList.offline</c>); map ERP carriers to their <c>CompanyNo</c> (RLOG-05, RLOG-12).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The carriers.</returns>
     public virtual async Task<IReadOnlyList<Alibaba1688Carrier>> ListCarriersAsync(CancellationToken cancellationToken = default)

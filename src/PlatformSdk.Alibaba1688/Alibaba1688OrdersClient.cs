@@ -22,7 +22,7 @@ public class Alibaba1688OrdersClient
     {
     }
 
-    /// <summary>Reads one order (<see cref="Alibaba1688WireChoices.OrderDetailApi"/>).</summary>
+    /// <summary>Reads one order (<c>alibaba.trade.get.sellerView</c>).</summary>
     /// <param name="orderId">The order id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The order, or <see langword="null"/> when the reply has none.</returns>

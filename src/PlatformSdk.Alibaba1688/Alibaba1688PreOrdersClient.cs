@@ -12,7 +12,7 @@ namespace PlatformSdk.Alibaba1688;
 
 /// <summary>
 /// One shop's pre-orders (E经经 预订单, R1688-13..20): create an order from a sales order, fetch its payment link and render it as
-/// a QR code the buyer scans with the Alipay or Alibaba app. The creation API is <see cref="Alibaba1688WireChoices.PreOrderCreateApi"/>
+/// a QR code the buyer scans with the Alipay or Alibaba app. The creation API is <c>alibaba.trade.fastCreateOrder</c>
 /// (a stand-in: no 1688 pre-order API was found, doc §7).
 /// </summary>
 public class Alibaba1688PreOrdersClient

@@ -29,7 +29,7 @@ public class Alibaba1688ProductsClient
     /// Publishes an ERP main product as a simple offer without SKU specs (R1688-08). Images are checked before anything is
     /// uploaded: only the first 5 are uploaded and the rest reported in <see cref="Alibaba1688PublishResult.DroppedImages"/>;
     /// a kept image over 2 MB is rejected with its index and size (R1688-06). Each image goes to the photobank
-    /// (<c>alibaba.photobank.photo.add</c>), then the offer is created (<see cref="Alibaba1688WireChoices.PublishApi"/>).
+    /// (<c>alibaba.photobank.photo.add</c>), then the offer is created (<c>alibaba.product.add</c>).
     /// The offer is private and tradable online (R1688-07). Not retried once it may have reached 1688.
     /// </summary>
     /// <param name="request">The product.</param>
@@ -120,7 +120,7 @@ public class Alibaba1688ProductsClient
     /// <summary>
     /// Downloads every product of the shop, a page (≤ 20) at a time (R1688-05, R1688-09), starting at <paramref name="from"/>.
     /// Persist each page's <see cref="Alibaba1688ProductPage.Next"/> to resume after a restart. Items without <c>skuInfos</c> are
-    /// read again with <c>alibaba.product.get</c> (<see cref="Alibaba1688WireChoices.FetchDetailWhenSkusMissing"/>); products are
+    /// read again with <c>alibaba.product.get</c>; products are
     /// de-duplicated by offer id within one enumeration.
     /// </summary>
     /// <param name="from">Where to start; <see langword="null"/> for the first page.</param>

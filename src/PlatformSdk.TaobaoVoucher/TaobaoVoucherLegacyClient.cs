@@ -13,7 +13,7 @@ namespace PlatformSdk.TaobaoVoucher;
 /// <summary>
 /// The legacy <c>taobao.vmarket.eticket.*</c> APIs (docs/protocols/taobao-voucher.md §1). Every request is validated before sending; a
 /// <c>ret_code</c> other than 1 throws <see cref="PlatformException"/> (code <c>eticket-ret-code-failed</c>, category BusinessRule).
-/// Idempotency per API: docs/taobao-voucher.md and <see cref="VoucherOperations"/>.
+/// Idempotency per API: docs/taobao-voucher.md.
 /// </summary>
 public class TaobaoVoucherLegacyClient
 {

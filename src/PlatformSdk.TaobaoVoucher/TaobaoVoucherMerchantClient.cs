@@ -13,7 +13,7 @@ namespace PlatformSdk.TaobaoVoucher;
 
 /// <summary>
 /// The successor <c>taobao.eticket.merchant.ma.*</c> APIs (docs/protocols/taobao-voucher.md §2). A <c>ret_code</c> outside
-/// <see cref="TaobaoVoucherWireChoices.MerchantSuccessRetCodes"/> throws <see cref="PlatformException"/> (code
+/// the success codes (<c>1</c>, <c>0000</c>, <c>200</c>, <c>SUCCESS</c>, <c>OK</c>, <c>true</c>) throws <see cref="PlatformException"/> (code
 /// <c>eticket-merchant-ret-code</c>, sub-code = the ret_code, message = <c>ret_msg</c>).
 /// </summary>
 public class TaobaoVoucherMerchantClient

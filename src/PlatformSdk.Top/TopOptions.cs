@@ -26,7 +26,7 @@ public sealed class TopOptions
     /// <summary>The environment the app key belongs to. Default <see cref="TopEnvironment.Production"/>.</summary>
     public TopEnvironment Environment { get; set; } = TopEnvironment.Production;
 
-    /// <summary>The sign method. Default <see cref="TopSignMethod.Md5"/> (see <see cref="TopWireChoices.DefaultSignMethod"/>).</summary>
+    /// <summary>The sign method. Default <see cref="TopSignMethod.Md5"/>: the method of the official docs and the one Qimen uses (hmac-sha256 is documented only by secondary sources).</summary>
     public TopSignMethod SignMethod { get; set; } = TopWireChoices.DefaultSignMethod;
 
     /// <summary>Ask for simplified JSON (<c>simplify=true</c>). Default <see langword="false"/>: the documented wrapped replies.</summary>

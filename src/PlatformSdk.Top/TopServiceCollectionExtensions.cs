@@ -15,7 +15,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the TOP client: <c>services.AddPlatformSdk().AddTop(configuration.GetSection("PlatformSdk:Top"))</c>. Also registers
-/// <see cref="TopSessionProvider"/> (as <see cref="ITopSessionProvider"/>), <see cref="TopResponseClassifier"/>, <see cref="TopRequestSigner"/>
+/// <see cref="TopSessionProvider"/> (as <see cref="ITopSessionProvider"/>), the TOP error classifier and request signer
 /// and a <see cref="QimenRequestVerifier"/> over the app secret.
 /// </summary>
 public static class TopServiceCollectionExtensions

@@ -17,7 +17,7 @@ namespace PlatformSdk.Alibaba1688.Errors;
 /// Success is <c>success:true</c>, or no success flag and no error code or error message. A body that is not a JSON object
 /// is a malformed (transient) response.
 /// </summary>
-public sealed class Alibaba1688ResponseClassifier : PlatformResponseClassifier
+internal sealed class Alibaba1688ResponseClassifier : PlatformResponseClassifier
 {
     /// <summary>The code used when 1688 reports a failure without any code.</summary>
     public const string UnnamedBusinessErrorCode = "business-error";

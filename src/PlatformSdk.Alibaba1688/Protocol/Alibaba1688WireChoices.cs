@@ -4,7 +4,7 @@ namespace PlatformSdk.Alibaba1688.Protocol;
 /// Every wire-format choice the SDK made where docs/protocols/1688.md marks a fact UNCONFIRMED, not found, or a design
 /// decision. Change a choice here and nowhere else; each member cites the doc section and its row in the §10 table.
 /// </summary>
-public static class Alibaba1688WireChoices
+internal static class Alibaba1688WireChoices
 {
     /// <summary>Sort the <c>key+value</c> strings (official PHP SDK), not the keys, with ordinal comparison. Doc §3, §10 #2 (confirmed).</summary>
     public const bool SortConcatenatedPairs = true;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PlatformSdk.Alibaba1688.Protocol;
 
 /// <summary>1688's date pattern <c>yyyyMMddHHmmssSSSZ</c>, e.g. <c>20180614101942000+0800</c> (doc §1).</summary>
-public static class Alibaba1688WireTime
+internal static class Alibaba1688WireTime
 {
     /// <summary>Formats a time in the server pattern, in China Standard Time.</summary>
     /// <param name="value">The time.</param>

@@ -8,7 +8,7 @@ namespace PlatformSdk.Alibaba1688.Signing;
 
 /// <summary>
 /// Writes every 1688 attempt (doc §1–§4): the form POST to <c>/openapi/param2/1/{namespace}/{api}/{appKey}</c> with the shop's
-/// current <c>access_token</c>, a fresh <c>_aop_timestamp</c> (milliseconds, <see cref="Alibaba1688WireChoices.SendTimestamp"/>) and
+/// current <c>access_token</c>, a fresh <c>_aop_timestamp</c> (milliseconds) and
 /// <c>_aop_signature</c>; photobank uploads as multipart with the unsigned <c>imageBytes</c> part; <c>getToken</c> unsigned.
 /// </summary>
 /// <remarks>

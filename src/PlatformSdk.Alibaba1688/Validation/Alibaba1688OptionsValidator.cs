@@ -10,7 +10,7 @@ namespace PlatformSdk.Alibaba1688.Validation;
 /// gw.SignatureInvalid or 401), blank shop names, a relative redirect URI, a non-http(s) endpoint override and invalid resilience
 /// settings. Messages name the setting, never its value.
 /// </summary>
-public sealed class Alibaba1688OptionsValidator : PlatformOptionsValidator<Alibaba1688Options>
+internal sealed class Alibaba1688OptionsValidator : PlatformOptionsValidator<Alibaba1688Options>
 {
     /// <summary>Creates the validator.</summary>
     /// <param name="resilience">The resilience options, whose problems are reported too; <see langword="null"/> to skip them.</param>

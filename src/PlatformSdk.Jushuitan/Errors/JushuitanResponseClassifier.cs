@@ -9,7 +9,7 @@ namespace PlatformSdk.Jushuitan.Errors;
 /// Reads Jushuitan reply envelopes of both APIs (doc §4): <c>code</c> as a number or numeric string, legacy
 /// <c>issuccess</c>, <c>msg</c>. A body that is not a complete JSON object is a malformed (transient) response.
 /// </summary>
-public sealed class JushuitanResponseClassifier : PlatformResponseClassifier
+internal sealed class JushuitanResponseClassifier : PlatformResponseClassifier
 {
     /// <summary>Creates the classifier over <see cref="JushuitanErrorCatalogue.Instance"/>.</summary>
     public JushuitanResponseClassifier()

@@ -4,7 +4,7 @@ namespace PlatformSdk.Jushuitan.Protocol;
 /// Every wire-format choice the SDK made where the sources disagree or only one source exists
 /// (docs/protocols/jushuitan.md marks them UNCONFIRMED). Change a choice here and nowhere else.
 /// </summary>
-public static class JushuitanWireChoices
+internal static class JushuitanWireChoices
 {
     /// <summary>Legacy Content-Type: sources disagree (S-csdn1 form, S-node JSON); the body is JSON either way. Doc §2, §11 #23.</summary>
     public const string LegacyContentType = "application/json";

@@ -9,7 +9,7 @@ namespace PlatformSdk.Jushuitan.Validation;
 /// with surrounding whitespace (a copy-paste slip Jushuitan reports as "partnerid invalid"), undefined enum values and
 /// invalid resilience settings. Messages name the setting, never its value.
 /// </summary>
-public sealed class JushuitanOptionsValidator : PlatformOptionsValidator<JushuitanOptions>
+internal sealed class JushuitanOptionsValidator : PlatformOptionsValidator<JushuitanOptions>
 {
     /// <summary>Creates the validator.</summary>
     /// <param name="resilience">The resilience options, whose problems are reported too; <see langword="null"/> to skip them.</param>

@@ -4,7 +4,7 @@ namespace PlatformSdk.TaobaoVoucher.Protocol;
 /// Every wire decision the research could not confirm (docs/protocols/taobao-voucher.md, docs/taobao-voucher.md "Wire choices"),
 /// in one place so a correction is one edit. Each member says what is known and what was chosen.
 /// </summary>
-public static class TaobaoVoucherWireChoices
+internal static class TaobaoVoucherWireChoices
 {
     /// <summary>Legacy <c>ret_code</c> success value: the metadata says Number, 1 = success, 0 = failure (confirmed, S-OT).</summary>
     public const long LegacySuccessRetCode = 1;

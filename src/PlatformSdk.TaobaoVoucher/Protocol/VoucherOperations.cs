@@ -7,7 +7,7 @@ namespace PlatformSdk.TaobaoVoucher.Protocol;
 /// The e-voucher TOP APIs with their idempotency (docs/taobao-voucher.md "Idempotency"). The idempotency decides what the
 /// pipeline retries: reads and idempotent writes on transient failures, non-idempotent writes only when provably not sent.
 /// </summary>
-public static class VoucherOperations
+internal static class VoucherOperations
 {
     /// <summary><c>taobao.vmarket.eticket.send</c>: not known to be deduplicated by token, so never repeated blindly.</summary>
     public static TopOperation LegacySend { get; } = new("taobao.vmarket.eticket.send", OperationIdempotency.NonIdempotentWrite, TaobaoVoucherClient.Platform);

@@ -7,7 +7,7 @@ namespace PlatformSdk.TaobaoVoucher.Protocol;
 // replies with the same source-generated metadata; the typed models in Models/ are what the client returns.
 
 /// <summary>The success object of <c>taobao.vmarket.eticket.beforeconsume</c>.</summary>
-public sealed class LegacyBeforeConsumeWire
+internal sealed class LegacyBeforeConsumeWire
 {
     /// <summary><c>ret_code</c>: 1 = may consume.</summary>
     [JsonPropertyName("ret_code")] public long? RetCode { get; set; }
@@ -38,7 +38,7 @@ public sealed class LegacyBeforeConsumeWire
 }
 
 /// <summary>The success object of <c>taobao.vmarket.eticket.consume</c>.</summary>
-public sealed class LegacyConsumeWire
+internal sealed class LegacyConsumeWire
 {
     /// <summary><c>ret_code</c>.</summary>
     [JsonPropertyName("ret_code")] public long? RetCode { get; set; }
@@ -63,7 +63,7 @@ public sealed class LegacyConsumeWire
 }
 
 /// <summary>The success object of <c>taobao.vmarket.eticket.reverse</c>.</summary>
-public sealed class LegacyReverseWire
+internal sealed class LegacyReverseWire
 {
     /// <summary><c>ret_code</c>.</summary>
     [JsonPropertyName("ret_code")] public long? RetCode { get; set; }
@@ -76,7 +76,7 @@ public sealed class LegacyReverseWire
 }
 
 /// <summary>The success object of the image uploads (<c>qrcode.upload</c>, <c>img.upload</c>).</summary>
-public sealed class ImageUploadWire
+internal sealed class ImageUploadWire
 {
     /// <summary><c>ret_code</c> (legacy).</summary>
     [JsonPropertyName("ret_code")] public JsonElement? RetCode { get; set; }
@@ -86,7 +86,7 @@ public sealed class ImageUploadWire
 }
 
 /// <summary>One entry of <c>eticket_codes</c> (<c>taobao.vmarket.eticket.codes.get</c>).</summary>
-public sealed class EticketCodeWire
+internal sealed class EticketCodeWire
 {
     /// <summary><c>order_id</c>.</summary>
     [JsonPropertyName("order_id")] public long? OrderId { get; set; }
@@ -105,14 +105,14 @@ public sealed class EticketCodeWire
 }
 
 /// <summary>One entry of <c>eticket_tasks</c> (<c>taobao.vmarket.eticket.tasks.get</c>).</summary>
-public sealed class EticketTaskWire
+internal sealed class EticketTaskWire
 {
     /// <summary><c>order_id</c>.</summary>
     [JsonPropertyName("order_id")] public long? OrderId { get; set; }
 }
 
 /// <summary>The success object shared by the <c>taobao.eticket.merchant.ma.*</c> callbacks.</summary>
-public sealed class MerchantReplyWire
+internal sealed class MerchantReplyWire
 {
     /// <summary><c>ret_code</c> (String 子结果码; see <see cref="TaobaoVoucherWireChoices.MerchantSuccessRetCodes"/>).</summary>
     [JsonPropertyName("ret_code")] public JsonElement? RetCode { get; set; }
@@ -134,14 +134,14 @@ public sealed class MerchantReplyWire
 }
 
 /// <summary><c>resp_body</c> of the merchant callbacks.</summary>
-public sealed class MerchantRespBodyWire
+internal sealed class MerchantRespBodyWire
 {
     /// <summary><c>attribute_map</c>: "业务回复KV", text (JSON of key/value pairs when present).</summary>
     [JsonPropertyName("attribute_map")] public JsonElement? AttributeMap { get; set; }
 }
 
 /// <summary>One <c>IsvMa</c> as sent in <c>isv_ma_list</c>.</summary>
-public sealed class IsvMaWire
+internal sealed class IsvMaWire
 {
     /// <summary><c>code</c> (串码).</summary>
     [JsonPropertyName("code")] public string Code { get; set; } = string.Empty;
@@ -164,4 +164,4 @@ public sealed class IsvMaWire
 [JsonSerializable(typeof(MerchantReplyWire))]
 [JsonSerializable(typeof(List<IsvMaWire>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
-public sealed partial class TaobaoVoucherJsonContext : JsonSerializerContext;
+internal sealed partial class TaobaoVoucherJsonContext : JsonSerializerContext;

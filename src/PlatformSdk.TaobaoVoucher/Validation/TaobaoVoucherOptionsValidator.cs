@@ -4,7 +4,7 @@ using PlatformSdk.Top;
 namespace PlatformSdk.TaobaoVoucher.Validation;
 
 /// <summary>Validates <see cref="TaobaoVoucherOptions"/> at startup against the TOP options.</summary>
-public sealed class TaobaoVoucherOptionsValidator : IValidateOptions<TaobaoVoucherOptions>
+internal sealed class TaobaoVoucherOptionsValidator : IValidateOptions<TaobaoVoucherOptions>
 {
     private readonly IOptionsMonitor<TopOptions> _top;
 

@@ -12,7 +12,7 @@ namespace PlatformSdk.Top.Errors;
 /// "This ban will last for N more seconds" read into <see cref="PlatformError.RetryAfter"/>; a success must carry the
 /// call's <c>&lt;method&gt;_response</c> wrapper, anything else is a malformed (transient) reply.
 /// </summary>
-public partial class TopResponseClassifier : PlatformResponseClassifier
+internal partial class TopResponseClassifier : PlatformResponseClassifier
 {
     private readonly Dictionary<string, ErrorCatalogue> _byPlatform;
 
@@ -130,4 +130,4 @@ public partial class TopResponseClassifier : PlatformResponseClassifier
 /// <summary>An error catalogue a TOP-based package contributes for the operations it labels with <see cref="Platform"/>.</summary>
 /// <param name="Platform">The package's platform label, for example <c>TaobaoVoucher</c>.</param>
 /// <param name="Catalogue">Its catalogue (its own entries with TOP's included: <c>ErrorCatalogueBuilder.Include</c>).</param>
-public sealed record TopCatalogueContribution(string Platform, ErrorCatalogue Catalogue);
+internal sealed record TopCatalogueContribution(string Platform, ErrorCatalogue Catalogue);

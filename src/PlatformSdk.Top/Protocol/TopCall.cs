@@ -27,7 +27,7 @@ public sealed record TopOperation(string Method, OperationIdempotency Idempotenc
 public sealed record TopFileParameter(string Name, string FileName, ReadOnlyMemory<byte> Content, string ContentType = "application/octet-stream");
 
 /// <summary>
-/// The unsigned payload of one TOP call (<see cref="PlatformRequestContext.Payload"/>). <see cref="Signing.TopRequestSigner"/> turns
+/// The unsigned payload of one TOP call (<see cref="PlatformRequestContext.Payload"/>). The TOP request signer turns
 /// it into a signed form POST on every attempt, with a fresh timestamp and the seller's current session.
 /// </summary>
 public sealed class TopCall

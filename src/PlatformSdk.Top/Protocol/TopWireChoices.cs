@@ -6,7 +6,7 @@ namespace PlatformSdk.Top.Protocol;
 /// Every TOP/Qimen wire-format choice the SDK made where the sources are secondary, disagree or are silent
 /// (docs/protocols/taobao-top.md marks them UNCONFIRMED). Change a choice here and nowhere else.
 /// </summary>
-public static class TopWireChoices
+internal static class TopWireChoices
 {
     /// <summary><c>v</c>: always <c>2.0</c> (S-topdoc). Doc §2.</summary>
     public const string ApiVersion = "2.0";

@@ -98,7 +98,7 @@ public class QimenRequestVerifier
     /// <summary>Creates a verifier.</summary>
     /// <param name="appSecret">This receiver's app secret.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
-    /// <param name="timestampTolerance">How far <c>timestamp</c> may be from now; default 5 minutes (<see cref="TopWireChoices.QimenTimestampTolerance"/>).</param>
+    /// <param name="timestampTolerance">How far <c>timestamp</c> may be from now; default 5 minutes.</param>
     /// <param name="maxBodyBytes">The largest body verified; larger ones are refused before hashing. Default <see cref="DefaultMaxBodyBytes"/>.</param>
     public QimenRequestVerifier(string appSecret, TimeProvider? timeProvider = null, TimeSpan? timestampTolerance = null, int maxBodyBytes = DefaultMaxBodyBytes)
     {

@@ -45,7 +45,7 @@ public class TopSessionProvider : ITopSessionProvider, IAccessTokenSource
     /// <param name="store">The token store.</param>
     /// <param name="options">The TOP options.</param>
     /// <param name="time">The clock.</param>
-    public TopSessionProvider(AccessTokenProvider tokens, IAccessTokenStore store, IOptionsMonitor<TopOptions> options, TimeProvider time)
+    internal TopSessionProvider(AccessTokenProvider tokens, IAccessTokenStore store, IOptionsMonitor<TopOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(store);

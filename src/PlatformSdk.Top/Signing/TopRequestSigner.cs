@@ -18,7 +18,7 @@ namespace PlatformSdk.Top.Signing;
 /// After TOP rejects a session (code 27, sub-code <c>invalid-sessionkey</c>) the next attempt asks the
 /// <see cref="ITopSessionProvider"/> for a newer one; if there is none, the platform's rejection is thrown without resending.
 /// </remarks>
-public sealed class TopRequestSigner : PlatformRequestSigner<TopCall>
+internal sealed class TopRequestSigner : PlatformRequestSigner<TopCall>
 {
     private readonly IOptionsMonitor<TopOptions> _options;
     private readonly ITopSessionProvider _sessions;

@@ -10,7 +10,7 @@ namespace PlatformSdk.Top.Validation;
 /// (a copy-paste slip TOP reports as an invalid app key, signature or session), undefined enum values, a bad endpoint
 /// override and invalid resilience settings. Messages name the setting, never its value.
 /// </summary>
-public sealed class TopOptionsValidator : PlatformOptionsValidator<TopOptions>
+internal sealed class TopOptionsValidator : PlatformOptionsValidator<TopOptions>
 {
     /// <summary>Creates the validator.</summary>
     /// <param name="resilience">The resilience options, whose problems are reported too; <see langword="null"/> to skip them.</param>

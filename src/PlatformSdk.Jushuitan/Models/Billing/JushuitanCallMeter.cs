@@ -23,7 +23,7 @@ public sealed record JushuitanUsage(string Tenant, long Calls, long FreeCalls, d
 /// Counts Jushuitan calls per tenant and estimates their cost (RJST-03). Every HTTP attempt the SDK sends counts,
 /// including retries and token refreshes, because Jushuitan bills requests it receives. Thread-safe.
 /// </summary>
-public class JushuitanCallMeter
+internal class JushuitanCallMeter
 {
     private readonly ConcurrentDictionary<string, StrongBox> _counts = new(StringComparer.Ordinal);
 
