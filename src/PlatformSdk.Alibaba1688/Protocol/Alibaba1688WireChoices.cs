@@ -108,9 +108,6 @@ internal static class Alibaba1688WireChoices
     /// <summary>Client-side requests per second per shop: 1688 publishes no limits. Doc §9, §10 #29 (design).</summary>
     public const double DefaultRequestsPerSecond = 5;
 
-    /// <summary>The server's date pattern <c>yyyyMMddHHmmssSSSZ</c>, written in China Standard Time (+0800). Doc §1.</summary>
-    public static readonly TimeSpan WireTimeZoneOffset = TimeSpan.FromHours(8);
-
     /// <summary>Request Content-Type. Doc §1.</summary>
     public const string FormContentType = "application/x-www-form-urlencoded; charset=UTF-8";
 

@@ -9,7 +9,7 @@ internal static class Alibaba1688WireTime
     /// <param name="value">The time.</param>
     /// <returns>For example <c>20180614101942000+0800</c>.</returns>
     public static string Format(DateTimeOffset value)
-        => value.ToOffset(Alibaba1688WireChoices.WireTimeZoneOffset).ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "+0800";
+        => value.ToOffset(ChinaTime.Offset).ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "+0800";
 
     /// <summary>
     /// Parses <c>yyyyMMddHHmmssSSS±hhmm</c> or <c>yyyyMMddHHmmss±hhmm</c> (both appear, doc §4), or either without an offset
@@ -27,7 +27,7 @@ internal static class Alibaba1688WireTime
         }
 
         var s = text.Trim();
-        var offset = Alibaba1688WireChoices.WireTimeZoneOffset;
+        var offset = ChinaTime.Offset;
         var sign = s.IndexOfAny(['+', '-']);
         if (sign >= 0)
         {

@@ -54,12 +54,6 @@ internal static class JushuitanWireChoices
     /// <summary>The longest modified-time window one order query may span. Doc §9.</summary>
     public static readonly TimeSpan MaxQueryWindow = TimeSpan.FromDays(7);
 
-    /// <summary>Jushuitan's wall-clock time zone for <c>yyyy-MM-dd HH:mm:ss</c> fields (China Standard Time, no DST). Doc §7.</summary>
-    public static readonly TimeSpan WireTimeZoneOffset = TimeSpan.FromHours(8);
-
-    /// <summary>Wire date-time format. Doc §7.</summary>
-    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
-
     /// <summary>Legacy token lifetime assumed when none is configured or returned: it is then refreshed when rejected. Doc §2, §11 #12.</summary>
     public static readonly TimeSpan AssumedLegacyTokenLifetime = TimeSpan.FromDays(365);
 

@@ -28,9 +28,6 @@ public sealed class VoucherOrder
     /// <summary>The platform name used in exceptions.</summary>
     public const string Platform = "TaobaoVoucher";
 
-    /// <summary>China Standard Time, UTC+08:00 (no daylight saving): the calendar of "per day" and "3 months" rules.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private const int MaxGeneratorAttempts = 16;
     private const int MaxSerialLength = 100;
 
@@ -131,7 +128,7 @@ public sealed class VoucherOrder
     /// order, because the seller guide keys it on "未核销数等于0". <see langword="null"/> while units remain or nothing is redeemed.
     /// </summary>
     public DateTimeOffset? ReviewClosesAt => RedeemedCount > 0 && _unredeemedZeroAt is { } zero
-        ? zero.ToOffset(ChinaOffset).AddMonths(3)
+        ? zero.ToOffset(ChinaTime.Offset).AddMonths(3)
         : null;
 
     private DateTimeOffset? _unredeemedZeroAt;
@@ -226,7 +223,7 @@ public sealed class VoucherOrder
     {
         var day = ChinaDay(at ?? _time.GetUtcNow());
         var usedToday = History.Exists(e => e.Kind == VoucherEventKind.CodeResent && e.Actor == VoucherActor.Buyer && ChinaDay(e.At) == day);
-        return usedToday ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset) : null;
+        return usedToday ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset) : null;
     }
 
     /// <summary>The buyer changes the mobile number the code goes to (RTV-10: only the buyer can).</summary>
@@ -642,7 +639,7 @@ public sealed class VoucherOrder
 
     private VoucherOrder Clone() => (VoucherOrder)MemberwiseClone();
 
-    private static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
+    private static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime);
 
-    private static string Format(DateTimeOffset at) => at.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+    private static string Format(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 }

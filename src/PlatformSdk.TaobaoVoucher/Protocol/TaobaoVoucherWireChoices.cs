@@ -22,12 +22,6 @@ internal static class TaobaoVoucherWireChoices
     /// </summary>
     public const string IsvMaListEncoding = "json-array";
 
-    /// <summary>UNCONFIRMED: <c>end_date</c> of <c>taobao.eticket.merchant.ma.delay</c> is a TOP Date; sent in TOP's date format, GMT+8.</summary>
-    public const string DateFormat = "yyyy-MM-dd HH:mm:ss";
-
-    /// <summary>TOP's clock: dates on the wire are China time (GMT+8).</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     /// <summary>
     /// UNCONFIRMED: TOP list replies wrap arrays in an object (<c>"eticket_codes":{"eticket_code":[…]}</c>); simplified replies
     /// send a bare array. The SDK reads both.

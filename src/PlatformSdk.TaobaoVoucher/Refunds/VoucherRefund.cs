@@ -148,7 +148,7 @@ public sealed record VoucherRefund
     public override string ToString() => Explain();
 
     internal static string FormatTime(DateTimeOffset time)
-        => time.ToOffset(VoucherRefundCalculator.ChinaOffset).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+        => time.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
     private static string Describe(VoucherRefundKind kind) => kind switch
     {

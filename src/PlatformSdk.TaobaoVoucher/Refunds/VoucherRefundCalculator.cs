@@ -25,9 +25,6 @@ public static class VoucherRefundCalculator
     /// <summary>How long the seller has to handle an unexpired manual refund before the system refunds: 5 days, counted as 5 × 24 hours (RTV-14 (b)).</summary>
     public static readonly TimeSpan SellerManualRefundWindow = TimeSpan.FromDays(5);
 
-    /// <summary>The platform's calendar: China Standard Time, UTC+08:00, no daylight saving.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     internal const string ManualAmountAssumption =
         "The seed (RTV-14 (b)) does not say what amount the system refunds when the seller does not act within 5 days; the SDK assumes the unexpired automatic formula: unredeemed × unit price × ratio − 1.";
 

@@ -29,8 +29,8 @@ public static class VoucherSettlementCalculator
     public static DateTimeOffset ComputeTPlusNDueAt(DateTimeOffset sentAt, int payoutDays)
     {
         ValidatePayoutDays(payoutDays);
-        var sendDate = sentAt.ToOffset(VoucherRefundCalculator.ChinaOffset).Date;
-        return new DateTimeOffset(sendDate.AddDays(payoutDays), VoucherRefundCalculator.ChinaOffset);
+        var sendDate = sentAt.ToOffset(ChinaTime.Offset).Date;
+        return new DateTimeOffset(sendDate.AddDays(payoutDays), ChinaTime.Offset);
     }
 
     /// <summary>Computes the settlement schedule.</summary>

@@ -11,13 +11,11 @@ internal static class Fake1688Json
     // The platform sends Chinese text unescaped; the domain rules quote it that way.
     public static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public static string Write(JsonNode node) => node.ToJsonString(WriteOptions);
 
     /// <summary>The server date pattern <c>yyyyMMddHHmmssSSSZ</c>, e.g. <c>20180614101942000+0800</c>.</summary>
     public static string FormatTime(DateTimeOffset time) =>
-        time.ToOffset(ChinaOffset).ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "+0800";
+        time.ToOffset(ChinaTime.Offset).ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "+0800";
 
     public static bool TryParseTime(string? text, out DateTimeOffset time)
     {

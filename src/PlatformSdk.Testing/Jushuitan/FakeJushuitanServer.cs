@@ -839,7 +839,7 @@ public sealed partial class FakeJushuitanServer : FakePlatformServer
         _warehouses.Add(new FakeJushuitanWarehouse { WmsCompanyId = 10174713, Name = "华南分仓", CompanyId = company });
 
         string[] names = ["顺丰速运", "中通快递", "圆通速递", "韵达快递", "申通快递", "EMS", "京东快递"];
-        var firstModified = new DateTimeOffset(2023, 1, 2, 10, 0, 0, JushuitanJson.ChinaOffset);
+        var firstModified = new DateTimeOffset(2023, 1, 2, 10, 0, 0, ChinaTime.Offset);
         for (var i = 0; i < names.Length; i++)
         {
             _carriers.Add(new FakeJushuitanLogisticsCompany

@@ -11,24 +11,20 @@ internal static class JushuitanJson
     // The platform sends Chinese text unescaped; RJST-07 is quoted that way.
     public static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
-
     public static string Write(JsonNode node) => node.ToJsonString(WriteOptions);
 
     public static string FormatTime(DateTimeOffset time) =>
-        time.ToOffset(ChinaOffset).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+        time.ToOffset(ChinaTime.Offset).ToString(ChinaTime.DateTimeFormat, CultureInfo.InvariantCulture);
 
     public static bool TryParseTime(string? text, out DateTimeOffset time)
     {
         time = default;
-        if (text is null || !DateTime.TryParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (text is null || !DateTime.TryParseExact(text, ChinaTime.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return false;
         }
 
-        time = new DateTimeOffset(local, ChinaOffset);
+        time = new DateTimeOffset(local, ChinaTime.Offset);
         return true;
     }
 

@@ -30,7 +30,6 @@ public sealed partial class FakeTopServer : FakePlatformServer
     public const string BusinessErrorMessage = "Remote service error";
 
     internal static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    internal static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private readonly object _gate = new();
     private readonly FakeTopOptions _options;
@@ -318,7 +317,7 @@ public sealed partial class FakeTopServer : FakePlatformServer
     /// <param name="time">The time.</param>
     /// <returns>The text.</returns>
     public static string FormatTime(DateTimeOffset time) =>
-        time.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        time.ToOffset(ChinaTime.Offset).ToString(ChinaTime.DateTimeFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Parses a TOP time, <c>yyyy-MM-dd HH:mm:ss</c> in GMT+8 (the <c>timestamp</c> parameter, dates of business APIs).</summary>
     /// <param name="text">The text.</param>
@@ -327,12 +326,12 @@ public sealed partial class FakeTopServer : FakePlatformServer
     public static bool TryParseTime(string? text, out DateTimeOffset time)
     {
         time = default;
-        if (!DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!DateTime.TryParseExact(text, ChinaTime.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return false;
         }
 
-        time = new DateTimeOffset(local, ChinaOffset);
+        time = new DateTimeOffset(local, ChinaTime.Offset);
         return true;
     }
 

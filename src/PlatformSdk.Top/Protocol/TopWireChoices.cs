@@ -14,12 +14,6 @@ internal static class TopWireChoices
     /// <summary><c>format</c>: always <c>json</c>; XML replies are not parsed. Doc §2.</summary>
     public const string Format = "json";
 
-    /// <summary>Wire date-time format of <c>timestamp</c> (S-topdoc). Doc §2.</summary>
-    public const string TimestampFormat = "yyyy-MM-dd HH:mm:ss";
-
-    /// <summary>TOP's wall clock is GMT+8 (China Standard Time, no DST) (S-topdoc). Doc §2.</summary>
-    public static readonly TimeSpan WireTimeZoneOffset = TimeSpan.FromHours(8);
-
     /// <summary>
     /// Default sign method: md5, the method of the official table and of the only official vector (V-TOP-1), and the one
     /// Qimen uses. hmac-sha256 is supported but documented only by secondary sources (UNCONFIRMED). Doc §3.

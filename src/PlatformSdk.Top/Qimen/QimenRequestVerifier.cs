@@ -174,10 +174,10 @@ public class QimenRequestVerifier
             return Fail(QimenVerificationFailure.MissingTimestamp, "The query string has no timestamp.", format);
         }
 
-        if (!DateTime.TryParseExact(timestampText, TopWireChoices.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        if (!DateTime.TryParseExact(timestampText, ChinaTime.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             || !ChinaTime.TryParse(timestampText, out var sent))
         {
-            return Fail(QimenVerificationFailure.BadTimestampFormat, $"The timestamp '{Printable(timestampText)}' is not {TopWireChoices.TimestampFormat}.", format);
+            return Fail(QimenVerificationFailure.BadTimestampFormat, $"The timestamp '{Printable(timestampText)}' is not {ChinaTime.DateTimeFormat}.", format);
         }
 
         var signed = new SortedDictionary<string, string>(StringComparer.Ordinal);

@@ -40,7 +40,7 @@ internal sealed class TopRequestSigner : PlatformRequestSigner<TopCall>
     /// <param name="instant">The instant.</param>
     /// <returns>The wire text.</returns>
     public static string FormatTimestamp(DateTimeOffset instant)
-        => instant.ToOffset(TopWireChoices.WireTimeZoneOffset).ToString(TopWireChoices.TimestampFormat, CultureInfo.InvariantCulture);
+        => instant.ToOffset(ChinaTime.Offset).ToString(ChinaTime.DateTimeFormat, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The signed parameter list of a call: system parameters, business parameters with a value, and <c>sign</c> last.

@@ -18,14 +18,14 @@ public class VoucherBuyerOperationTests
 
         Assert.Equal("RTV-10", ex.RuleId);
         Assert.Contains("2025-03-02 00:00:00 +08:00", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(new DateTimeOffset(2025, 3, 2, 0, 0, 0, VoucherOrder.ChinaOffset), order.NextBuyerResendAt());
+        Assert.Equal(new DateTimeOffset(2025, 3, 2, 0, 0, 0, ChinaTime.Offset), order.NextBuyerResendAt());
     }
 
     [Fact]
     [Rule("RTV-10")]
     public void RTV10_buyer_resend_is_allowed_again_from_midnight_china_time()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 23, 30, 0, VoucherOrder.ChinaOffset));
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 23, 30, 0, ChinaTime.Offset));
         var order = Voucher.Created(time).Send(Voucher.FirstCode).Resend(VoucherActor.Buyer);
         time.Advance(TimeSpan.FromMinutes(29));
         Assert.Throws<PlatformValidationException>(() => order.Resend(VoucherActor.Buyer));

@@ -27,8 +27,8 @@ internal static class Voucher
     public const string FirstCode = "100001";
     public const string Account = "tb_shop_clerk";
 
-    public static readonly DateTimeOffset T0 = new(2025, 3, 1, 10, 0, 0, VoucherOrder.ChinaOffset);
-    public static readonly DateTimeOffset ValidUntil = new(2025, 6, 30, 23, 59, 59, VoucherOrder.ChinaOffset);
+    public static readonly DateTimeOffset T0 = new(2025, 3, 1, 10, 0, 0, ChinaTime.Offset);
+    public static readonly DateTimeOffset ValidUntil = new(2025, 6, 30, 23, 59, 59, ChinaTime.Offset);
 
     public static VoucherOrderTerms Terms(int quantity = 3) => new()
     {

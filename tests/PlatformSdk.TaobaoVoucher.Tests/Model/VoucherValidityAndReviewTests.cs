@@ -87,10 +87,10 @@ public class VoucherValidityAndReviewTests
     [Rule("RTV-13")]
     public void RTV13_review_closes_three_calendar_months_after_everything_is_redeemed()
     {
-        var redeemedAt = new DateTimeOffset(2025, 3, 15, 14, 0, 0, VoucherOrder.ChinaOffset);
+        var redeemedAt = new DateTimeOffset(2025, 3, 15, 14, 0, 0, ChinaTime.Offset);
         var order = SentAt(redeemedAt.AddDays(-1)).Redeem(Voucher.FirstCode, 2, Voucher.LastFour, Voucher.Account, at: redeemedAt);
 
-        var closes = new DateTimeOffset(2025, 6, 15, 14, 0, 0, VoucherOrder.ChinaOffset);
+        var closes = new DateTimeOffset(2025, 6, 15, 14, 0, 0, ChinaTime.Offset);
         Assert.Equal(closes, order.ReviewClosesAt);
         Assert.True(order.CanReview(closes.AddTicks(-1)));
         Assert.False(order.CanReview(closes));
@@ -103,16 +103,16 @@ public class VoucherValidityAndReviewTests
         // 2025-01-31 17:00 UTC is 2025-02-01 01:00 +08:00: three months later is 1 May (+08:00), not 30 April (UTC calendar).
         var redeemedAt = new DateTimeOffset(2025, 1, 31, 17, 0, 0, TimeSpan.Zero);
         var order = SentAt(redeemedAt.AddHours(-1)).Redeem(Voucher.FirstCode, 2, Voucher.LastFour, Voucher.Account, at: redeemedAt);
-        Assert.Equal(new DateTimeOffset(2025, 5, 1, 1, 0, 0, VoucherOrder.ChinaOffset), order.ReviewClosesAt);
+        Assert.Equal(new DateTimeOffset(2025, 5, 1, 1, 0, 0, ChinaTime.Offset), order.ReviewClosesAt);
     }
 
     [Fact]
     [Rule("RTV-13")]
     public void RTV13_a_day_missing_in_the_target_month_clamps_to_its_last_day()
     {
-        var redeemedAt = new DateTimeOffset(2025, 11, 30, 9, 0, 0, VoucherOrder.ChinaOffset);
+        var redeemedAt = new DateTimeOffset(2025, 11, 30, 9, 0, 0, ChinaTime.Offset);
         var order = SentAt(redeemedAt.AddDays(-1)).Redeem(Voucher.FirstCode, 2, Voucher.LastFour, Voucher.Account, at: redeemedAt);
-        Assert.Equal(new DateTimeOffset(2026, 2, 28, 9, 0, 0, VoucherOrder.ChinaOffset), order.ReviewClosesAt);
+        Assert.Equal(new DateTimeOffset(2026, 2, 28, 9, 0, 0, ChinaTime.Offset), order.ReviewClosesAt);
     }
 
     [Fact]

@@ -103,5 +103,5 @@ public sealed partial class FakeVoucherModule
         return FakeTopResult.Success(body);
     }
 
-    private static DateOnly DayOf(DateTimeOffset time) => DateOnly.FromDateTime(time.ToOffset(ChinaOffset).DateTime);
+    private static DateOnly DayOf(DateTimeOffset time) => DateOnly.FromDateTime(time.ToOffset(ChinaTime.Offset).DateTime);
 }

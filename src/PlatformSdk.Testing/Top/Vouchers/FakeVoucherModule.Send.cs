@@ -52,7 +52,7 @@ public sealed partial class FakeVoucherModule
             var today = DayOf(now);
             if (order.Resends.FirstOrDefault(r => DayOf(r) == today) is { } earlier && earlier != default)
             {
-                var next = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
+                var next = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
                 return FakeTopError.Business(
                     "isv.eticket-resend-limit",
                     $"每个订单每天只能重发一次 (RTV-10): order {order.OrderId} was resent at {FormatTime(earlier)}; next resend from {FormatTime(next)} (calendar day in GMT+8)");

@@ -58,7 +58,7 @@ public sealed partial class FakeVoucherModule
         else if (DateOnly.TryParseExact(endText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             // A bare date means the end of that day in GMT+8.
-            end = new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 59, 59)), ChinaOffset);
+            end = new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 59, 59)), ChinaTime.Offset);
         }
         else
         {
