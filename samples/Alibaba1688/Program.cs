@@ -51,12 +51,14 @@ using (var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = 
 
 var shop = client.ForShop(ShopName);
 
-// 2. Download every product as a resumable stream (R1688-05/09): persist page.Next to resume after a restart.
+// 2. Download every product as a resumable stream (R1688-05/09): persist page.ContinuationToken to resume after a restart
+//    (DownloadAllAsync().AsPages(token)); enumerating DownloadAllAsync() itself gives the products.
 var offers = new List<Alibaba1688Product>();
-await foreach (var page in shop.Products.DownloadAllAsync())
+var pageNo = 0;
+await foreach (var page in shop.Products.DownloadAllAsync().AsPages())
 {
-    offers.AddRange(page.Products);
-    Console.WriteLine($"     page {page.Cursor.PageNo}: {page.Products.Count} offers (of {page.TotalRecords}); resume cursor: {page.Next?.ToString() ?? "(done)"}");
+    offers.AddRange(page.Values);
+    Console.WriteLine($"     page {++pageNo}: {page.Values.Count} offers (of {page.TotalCount}); resume token: {page.ContinuationToken ?? "(done)"}");
 }
 
 Step($"Downloaded {offers.Count} offers.");

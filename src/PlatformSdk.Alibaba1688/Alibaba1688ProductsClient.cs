@@ -5,6 +5,7 @@ using PlatformSdk.Alibaba1688.Models.Products;
 using PlatformSdk.Alibaba1688.Protocol;
 using PlatformSdk.Alibaba1688.Validation;
 using PlatformSdk.Errors;
+using PlatformSdk.Paging;
 
 namespace PlatformSdk.Alibaba1688;
 
@@ -118,20 +119,23 @@ public class Alibaba1688ProductsClient
         => GetAsync(Alibaba1688OfferUrl.Parse(offerUrl), cancellationToken);
 
     /// <summary>
-    /// Downloads every product of the shop, a page (≤ 20) at a time (R1688-05, R1688-09), starting at <paramref name="from"/>.
-    /// Persist each page's <see cref="Alibaba1688ProductPage.Next"/> to resume after a restart. Items without <c>skuInfos</c> are
-    /// read again with <c>alibaba.product.get</c>; products are
-    /// de-duplicated by offer id within one enumeration.
+    /// Downloads every product of the shop, a page (≤ 20) at a time (R1688-05, R1688-09). Enumerate the result for the products, or
+    /// <see cref="PlatformPageable{T}.AsPages"/> for the pages: persist each page's <see cref="PlatformPage{T}.ContinuationToken"/>
+    /// (<c>page:&lt;n&gt;</c>, <see cref="Alibaba1688ProductCursor"/>) and pass it to <c>AsPages</c> to resume after a restart.
+    /// Items without <c>skuInfos</c> are read again with <c>alibaba.product.get</c>; products are de-duplicated by offer id within
+    /// one enumeration. <see cref="PlatformPage{T}.TotalCount"/> is 1688's <c>totalRecords</c>.
     /// </summary>
-    /// <param name="from">Where to start; <see langword="null"/> for the first page.</param>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The pages.</returns>
-    public virtual async IAsyncEnumerable<Alibaba1688ProductPage> DownloadAllAsync(Alibaba1688ProductCursor? from = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels every enumeration of the result.</param>
+    /// <returns>The products, fetched page by page as they are enumerated.</returns>
+    public virtual PlatformPageable<Alibaba1688Product> DownloadAllAsync(CancellationToken cancellationToken = default)
+        => PlatformPageable.Create<Alibaba1688Product>((token, _, ct) => DownloadPagesAsync(token is null ? Alibaba1688ProductCursor.Start : Alibaba1688ProductCursor.Parse(token), ct),
+            cancellationToken);
+
+    private async IAsyncEnumerable<PlatformPage<Alibaba1688Product>> DownloadPagesAsync(Alibaba1688ProductCursor from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seen = new HashSet<long>();
         var pagesRead = 0;
-        for (var cursor = from ?? Alibaba1688ProductCursor.Start; ;)
+        for (var cursor = from; ;)
         {
             var products = new List<Alibaba1688Product>();
             var needDetail = new List<long>();
@@ -198,7 +202,7 @@ public class Alibaba1688ProductsClient
 
             var last = count == 0 || (total is { } t && (long)cursor.PageNo * Alibaba1688WireChoices.ProductPageSize >= t);
             var next = last ? null : new Alibaba1688ProductCursor(cursor.PageNo + 1);
-            yield return new Alibaba1688ProductPage(products, cursor, total, next);
+            yield return new PlatformPage<Alibaba1688Product>(products, next?.ToString(), total);
             if (next is null)
             {
                 yield break;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PlatformSdk;
 using PlatformSdk.Alibaba1688;
 using PlatformSdk.Alibaba1688.Errors;
 using PlatformSdk.Alibaba1688.Protocol;
@@ -44,6 +45,18 @@ public static class Alibaba1688ServiceCollectionExtensions
         return builder;
     }
 
+    // The tenant picker every package shares: a 1688 tenant is a shop (Alibaba1688Client.ForShop).
+    private sealed class ShopClientFactory(Alibaba1688Client client) : IPlatformClientFactory<Alibaba1688ShopClient>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Alibaba1688ShopClient> _shops = new(StringComparer.Ordinal);
+
+        public Alibaba1688ShopClient CreateClient(string tenant)
+        {
+            Alibaba1688RequestValidator.Shop(tenant);
+            return _shops.GetOrAdd(tenant, client.ForShop);
+        }
+    }
+
     private static readonly PlatformPackage<Alibaba1688Options> Package = new()
     {
         Platform = Alibaba1688ErrorCatalogue.Platform,
@@ -66,6 +79,7 @@ public static class Alibaba1688ServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<Alibaba1688Options>>().Value,
                 sp.GetRequiredService<PlatformExecutors>().Get(Alibaba1688ErrorCatalogue.Platform, Options.Options.DefaultName),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAccessTokenStore>())));
+            services.TryAddSingleton<IPlatformClientFactory<Alibaba1688ShopClient>>(sp => new ShopClientFactory(sp.GetRequiredService<Alibaba1688Client>()));
         },
     };
 }

@@ -65,12 +65,15 @@ public class JushuitanClient
         => _meter.GetUsage(Tenant, _transport.Options.Billing.Edition, _transport.Options.Billing.ContractAmount);
 }
 
-/// <summary>Creates clients for named Jushuitan tenants registered with <c>AddJushuitan(name, …)</c>.</summary>
-public interface IJushuitanClientFactory
+/// <summary>
+/// Creates clients for named Jushuitan tenants registered with <c>AddJushuitan(name, …)</c>. The same factory is registered as
+/// <see cref="IPlatformClientFactory{TClient}"/> of <see cref="JushuitanClient"/>, the tenant picker every package shares.
+/// </summary>
+public interface IJushuitanClientFactory : IPlatformClientFactory<JushuitanClient>
 {
     /// <summary>Returns the client of a named tenant (the same instance on every call).</summary>
     /// <param name="name">The registration name; <see cref="Microsoft.Extensions.Options.Options.DefaultName"/> or <see cref="JushuitanOptions.DefaultTenant"/> for the default tenant.</param>
     /// <returns>The client.</returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The tenant's settings are invalid or missing.</exception>
-    JushuitanClient CreateClient(string name);
+    new JushuitanClient CreateClient(string name);
 }

@@ -6,6 +6,7 @@ using PlatformSdk.Jushuitan.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Jushuitan.Protocol;
 using PlatformSdk.Jushuitan.Validation;
+using PlatformSdk.Paging;
 
 namespace PlatformSdk.Jushuitan;
 
@@ -75,10 +76,16 @@ public class JushuitanOrdersClient
     /// <see cref="JushuitanOrderStatus.Question"/> with <see cref="JushuitanOrderQuery.QuestionDescContains"/> (RJST-10).
     /// </remarks>
     /// <param name="query">Which orders.</param>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <param name="cancellationToken">Cancels every enumeration of the result.</param>
     /// <returns>The orders.</returns>
     /// <exception cref="PlatformValidationException">The query is incomplete or inconsistent; nothing was sent.</exception>
-    public virtual async IAsyncEnumerable<JushuitanOrder> QueryAsync(JushuitanOrderQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual PlatformPageable<JushuitanOrder> QueryAsync(JushuitanOrderQuery query, CancellationToken cancellationToken = default)
+        => PlatformPageable.Create<JushuitanOrder>((token, _, ct) => QueryPagesAsync(query, token, ct), cancellationToken);
+
+    // The query is split into parts (7-day windows × so_id chunks × o_id chunks, RJST-05), each paged; a continuation token is
+    // part:<k>;page:<n>. Orders are deduplicated by o_id within one enumeration.
+    private async IAsyncEnumerable<PlatformPage<JushuitanOrder>> QueryPagesAsync(JushuitanOrderQuery query, string? continuationToken,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         JushuitanRequestValidator.Query(query);
         var windows = query.ModifiedBegin is { } begin && query.ModifiedEnd is { } end
@@ -86,42 +93,69 @@ public class JushuitanOrdersClient
             : [null];
         List<List<string>?> soChunks = query.SoIds is { Count: > 0 } soIds ? soIds.Chunk(JushuitanWireChoices.QuerySoIdsPerCall).Select(c => (List<string>?)c.ToList()).ToList() : [null];
         List<List<long>?> oChunks = query.OIds is { Count: > 0 } oIds ? oIds.Chunk(JushuitanWireChoices.OrderPageSize).Select(c => (List<long>?)c.ToList()).ToList() : [null];
+        var parts = (from window in windows from soChunk in soChunks from oChunk in oChunks select (window, soChunk, oChunk)).ToList();
+        var (startPart, startPage) = ParseOrderToken(continuationToken, parts.Count);
         var seen = new HashSet<long>();
-        foreach (var window in windows)
+        for (var part = startPart; part < parts.Count; part++)
         {
-            foreach (var soChunk in soChunks)
+            var (window, soChunk, oChunk) = parts[part];
+            var pages = JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryOrders, (index, size) => JushuitanTransport.Serialize(new OrderQueryWire
             {
-                foreach (var oChunk in oChunks)
+                ShopId = query.ShopId,
+                SoIds = soChunk,
+                OIds = oChunk,
+                ModifiedBegin = window is { } w1 ? JushuitanWireTime.Format(w1.Item1) : null,
+                ModifiedEnd = window is { } w2 ? JushuitanWireTime.Format(w2.Item2) : null,
+                DateType = window is null || query.DateType == JushuitanOrderDateType.Modified ? null : (int)query.DateType,
+                Status = query.Status?.Value,
+                PageIndex = index,
+                PageSize = size,
+            }, JushuitanJsonContext.Wire.OrderQueryWire), JushuitanWireChoices.OrderPageSize, JushuitanMappers.Order, null,
+                part == startPart ? startPage : 1, cancellationToken);
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                var orders = new List<JushuitanOrder>(page.Values.Count);
+                foreach (var order in page.Values)
                 {
-                    await foreach (var order in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryOrders, (index, size) => JushuitanTransport.Serialize(new OrderQueryWire
+                    if (order.OId != 0 && !seen.Add(order.OId))
                     {
-                        ShopId = query.ShopId,
-                        SoIds = soChunk,
-                        OIds = oChunk,
-                        ModifiedBegin = window is { } w1 ? JushuitanWireTime.Format(w1.Item1) : null,
-                        ModifiedEnd = window is { } w2 ? JushuitanWireTime.Format(w2.Item2) : null,
-                        DateType = window is null || query.DateType == JushuitanOrderDateType.Modified ? null : (int)query.DateType,
-                        Status = query.Status?.Value,
-                        PageIndex = index,
-                        PageSize = size,
-                    }, JushuitanJsonContext.Wire.OrderQueryWire), JushuitanWireChoices.OrderPageSize, JushuitanMappers.Order, cancellationToken).ConfigureAwait(false))
-                    {
-                        if (order.OId != 0 && !seen.Add(order.OId))
-                        {
-                            continue;
-                        }
-
-                        if (query.QuestionDescContains is { Length: > 0 } fragment
-                            && (order.QuestionDesc is null || !order.QuestionDesc.Contains(fragment, StringComparison.OrdinalIgnoreCase)))
-                        {
-                            continue;
-                        }
-
-                        yield return order;
+                        continue;
                     }
+
+                    if (query.QuestionDescContains is { Length: > 0 } fragment
+                        && (order.QuestionDesc is null || !order.QuestionDesc.Contains(fragment, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        continue;
+                    }
+
+                    orders.Add(order);
                 }
+
+                var next = page.ContinuationToken is { } pageToken ? OrderToken(part, JushuitanPaging.StartPage(pageToken))
+                    : part + 1 < parts.Count ? OrderToken(part + 1, 1)
+                    : null;
+                yield return new PlatformPage<JushuitanOrder>(orders, next);
             }
         }
+    }
+
+    private static string OrderToken(int part, int page) => string.Create(CultureInfo.InvariantCulture, $"part:{part};{JushuitanPaging.PageToken(page)}");
+
+    private static (int Part, int Page) ParseOrderToken(string? continuationToken, int parts)
+    {
+        if (continuationToken is null)
+        {
+            return (0, 1);
+        }
+
+        var separator = continuationToken.IndexOf(';', StringComparison.Ordinal);
+        if (continuationToken.StartsWith("part:", StringComparison.Ordinal) && separator > 5
+            && int.TryParse(continuationToken.AsSpan(5, separator - 5), NumberStyles.None, CultureInfo.InvariantCulture, out var part) && part < parts)
+        {
+            return (part, JushuitanPaging.StartPage(continuationToken[(separator + 1)..]));
+        }
+
+        throw new FormatException($"'{continuationToken}' is not a continuation token of this order query (part:<k>;page:<n>).");
     }
 
     /// <summary>Reads every matching order into a list (see <see cref="QueryAsync"/>).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PlatformSdk;
 using PlatformSdk.Http;
 using PlatformSdk.Jushuitan;
 using PlatformSdk.Jushuitan.Errors;
@@ -92,6 +93,7 @@ public static class JushuitanServiceCollectionExtensions
             services.TryAddSingleton<JushuitanResponseClassifier>();
             services.TryAddSingleton<JushuitanRequestSigner>();
             services.TryAddSingleton<IJushuitanClientFactory, JushuitanClientFactory>();
+            services.TryAddSingleton<IPlatformClientFactory<JushuitanClient>>(sp => sp.GetRequiredService<IJushuitanClientFactory>());
         },
     };
 

@@ -1,9 +1,9 @@
-using System.Runtime.CompilerServices;
 using PlatformSdk.Jushuitan.Models.Logistics;
 using PlatformSdk.Jushuitan.Models.Shops;
 using PlatformSdk.Jushuitan.Models.Warehouses;
 using PlatformSdk.Jushuitan.Protocol;
 using PlatformSdk.Jushuitan.Validation;
+using PlatformSdk.Paging;
 
 namespace PlatformSdk.Jushuitan;
 
@@ -25,21 +25,18 @@ public class JushuitanShopsClient
     /// Taobao-family shops whose orders the time query does not return (RJST-16).
     /// </summary>
     /// <param name="query">Optional filters.</param>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The shops.</returns>
-    public virtual async IAsyncEnumerable<JushuitanShop> QueryAsync(JushuitanShopQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels every enumeration of the result.</param>
+    /// <returns>The shops, fetched page by page as they are enumerated; <see cref="PlatformPageable{T}.AsPages"/> gives the pages and resumes from a continuation token.</returns>
+    public virtual PlatformPageable<JushuitanShop> QueryAsync(JushuitanShopQuery? query = null, CancellationToken cancellationToken = default)
     {
         var legacy = _transport.Protocol == JushuitanProtocol.Legacy;
-        await foreach (var row in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryShops, (index, size) => JushuitanTransport.Serialize(new PageQueryWire
+        return JushuitanPaging.Pageable(_transport, JushuitanApi.QueryShops, (index, size) => JushuitanTransport.Serialize(new PageQueryWire
         {
             PageIndex = index,
             PageSize = size,
             ShopIds = !legacy && query?.ShopIds is { Count: > 0 } ids ? ids.ToList() : null,
             Nicks = legacy && query?.Nicks is { Count: > 0 } nicks ? nicks.ToList() : null,
-        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, JushuitanMappers.Shop, cancellationToken).ConfigureAwait(false))
-        {
-            yield return row;
-        }
+        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, JushuitanMappers.Shop, null, cancellationToken);
     }
 
     /// <summary>Reads every shop into a list (see <see cref="QueryAsync"/>).</summary>
@@ -74,17 +71,12 @@ public class JushuitanWarehousesClient
     /// Lists warehouse partners; their <c>wms_co_id</c> is the warehouse company id (RJST-04). Platform API: legacy
     /// <c>wms.partner.query</c>, open API <c>/open/wms/partner/query</c>.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The partners.</returns>
-    public virtual async IAsyncEnumerable<JushuitanWarehousePartner> QueryPartnersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var row in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryWarehousePartners,
+    /// <param name="cancellationToken">Cancels every enumeration of the result.</param>
+    /// <returns>The partners, fetched page by page as they are enumerated; <see cref="PlatformPageable{T}.AsPages"/> gives the pages and resumes from a continuation token.</returns>
+    public virtual PlatformPageable<JushuitanWarehousePartner> QueryPartnersAsync(CancellationToken cancellationToken = default)
+        => JushuitanPaging.Pageable(_transport, JushuitanApi.QueryWarehousePartners,
             (index, size) => JushuitanTransport.Serialize(new PageQueryWire { PageIndex = index, PageSize = size }, JushuitanJsonContext.Wire.PageQueryWire),
-            JushuitanWireChoices.ListPageSize, JushuitanMappers.Warehouse, cancellationToken).ConfigureAwait(false))
-        {
-            yield return row;
-        }
-    }
+            JushuitanWireChoices.ListPageSize, JushuitanMappers.Warehouse, null, cancellationToken);
 }
 
 /// <summary>Carriers configured in the ERP (RJST-04).</summary>
@@ -105,22 +97,16 @@ public class JushuitanLogisticsCompaniesClient
     /// </summary>
     /// <param name="modifiedBegin">Only carriers modified since, or <see langword="null"/> for all.</param>
     /// <param name="modifiedEnd">Only carriers modified until; required with <paramref name="modifiedBegin"/>.</param>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The carriers.</returns>
-    public virtual async IAsyncEnumerable<JushuitanLogisticsCompany> QueryAsync(DateTimeOffset? modifiedBegin = null, DateTimeOffset? modifiedEnd = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        JushuitanRequestValidator.LogisticsWindow(modifiedBegin, modifiedEnd);
-
-        await foreach (var row in JushuitanPaging.PagesAsync(_transport, JushuitanApi.QueryLogisticsCompanies, (index, size) => JushuitanTransport.Serialize(new PageQueryWire
+    /// <param name="cancellationToken">Cancels every enumeration of the result.</param>
+    /// <returns>The carriers, fetched page by page as they are enumerated; <see cref="PlatformPageable{T}.AsPages"/> gives the pages and resumes from a continuation token.</returns>
+    public virtual PlatformPageable<JushuitanLogisticsCompany> QueryAsync(DateTimeOffset? modifiedBegin = null, DateTimeOffset? modifiedEnd = null,
+        CancellationToken cancellationToken = default)
+        => JushuitanPaging.Pageable(_transport, JushuitanApi.QueryLogisticsCompanies, (index, size) => JushuitanTransport.Serialize(new PageQueryWire
         {
             PageIndex = index,
             PageSize = size,
             ModifiedBegin = modifiedBegin is { } b ? JushuitanWireTime.Format(b) : null,
             ModifiedEnd = modifiedEnd is { } e ? JushuitanWireTime.Format(e) : null,
-        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, JushuitanMappers.Logistics, cancellationToken).ConfigureAwait(false))
-        {
-            yield return row;
-        }
-    }
+        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, JushuitanMappers.Logistics,
+            () => JushuitanRequestValidator.LogisticsWindow(modifiedBegin, modifiedEnd), cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PlatformSdk;
 using PlatformSdk.TaobaoVoucher;
 using PlatformSdk.TaobaoVoucher.Errors;
 using PlatformSdk.TaobaoVoucher.Notifications;
@@ -64,6 +65,27 @@ public static class TaobaoVoucherServiceCollectionExtensions
         return builder.AddTaobaoVoucherCore(o => o.Configure(configure));
     }
 
+    // The tenant picker every package shares: an e-voucher tenant is a seller. Its client sends that seller's session unless a
+    // request names another (VoucherRequest.Seller); every other option is the registered one.
+    private sealed class SellerClientFactory(TopClient top, TaobaoVoucherOptions options, TimeProvider time) : IPlatformClientFactory<TaobaoVoucherClient>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaobaoVoucherClient> _sellers = new(StringComparer.Ordinal);
+
+        public TaobaoVoucherClient CreateClient(string tenant)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+            return _sellers.GetOrAdd(tenant, seller => new TaobaoVoucherClient(top, new TaobaoVoucherOptions
+            {
+                Seller = seller,
+                CodeMerchantId = options.CodeMerchantId,
+                Family = options.Family,
+                BizType = options.BizType,
+                SessionsStoredAtRuntime = options.SessionsStoredAtRuntime,
+                PollingPageSize = options.PollingPageSize,
+            }, time));
+        }
+    }
+
     private static IPlatformSdkBuilder AddTaobaoVoucherCore(this IPlatformSdkBuilder builder, Action<OptionsBuilder<TaobaoVoucherOptions>> apply)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -75,6 +97,8 @@ public static class TaobaoVoucherServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaobaoVoucherOptions>, TaobaoVoucherOptionsValidator>());
         services.TryAddSingleton(sp => new TaobaoVoucherClient(
+            sp.GetRequiredService<TopClient>(), sp.GetRequiredService<IOptions<TaobaoVoucherOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IPlatformClientFactory<TaobaoVoucherClient>>(sp => new SellerClientFactory(
             sp.GetRequiredService<TopClient>(), sp.GetRequiredService<IOptions<TaobaoVoucherOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IVoucherNotificationSource>(sp => new PollingVoucherNotificationSource(sp.GetRequiredService<TaobaoVoucherClient>()));
         services.TryAddSingleton(sp => new VoucherNotificationProcessor(sp.GetRequiredService<TaobaoVoucherClient>(), sp.GetRequiredService<IVoucherNotificationSource>()));

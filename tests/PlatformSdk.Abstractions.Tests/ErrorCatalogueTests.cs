@@ -246,13 +246,20 @@ public class ErrorCatalogueTests
 
         Run(); // warm up: JIT, frozen-dictionary lazies
         Run();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        // The runtime may recompile a hot method (tiered JIT) on this thread during a round, which allocates; a real allocation in
+        // Find shows in every round, so the quietest of three rounds must be zero.
+        var fewest = long.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            Run();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++)
+            {
+                Run();
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, fewest);
     }
 }

@@ -27,13 +27,13 @@ public sealed class BoundedDownloadTests
         await using var provider = services.BuildServiceProvider();
         var shop = provider.GetRequiredService<Alibaba1688Client>().ForShop("shopA");
 
-        var pages = new List<int>();
-        await foreach (var page in shop.Products.DownloadAllAsync())
+        var products = new List<long>();
+        await foreach (var product in shop.Products.DownloadAllAsync())
         {
-            pages.Add(page.Products.Count);
+            products.Add(product.ProductId);
         }
 
-        Assert.Equal([2], pages);
+        Assert.Equal([1L, 2L], products);
         Assert.Equal(2, stub.Requests.Count); // the second, repeated page ends it
     }
 }

@@ -324,22 +324,22 @@ public sealed class EndToEndTests : IDisposable
         var client = Client(stub);
         var products = client.ForShop("shopA").Products;
 
-        var pages = new List<Models.Products.Alibaba1688ProductPage>();
-        await foreach (var page in products.DownloadAllAsync())
+        var pages = new List<PlatformSdk.Paging.PlatformPage<Models.Products.Alibaba1688Product>>();
+        await foreach (var page in products.DownloadAllAsync().AsPages())
         {
             pages.Add(page);
         }
 
-        Assert.Equal([20, 19, 5], pages.Select(p => p.Products.Count));
-        Assert.Equal(["page:2", "page:3", null], pages.Select(p => p.Next?.ToString()));
+        Assert.Equal([20, 19, 5], pages.Select(p => p.Values.Count));
+        Assert.Equal(["page:2", "page:3", null], pages.Select(p => p.ContinuationToken));
         Assert.All(stub.Requests, r => Assert.Equal("20", r.Form["pageSize"]));
 
-        var resumed = new List<Models.Products.Alibaba1688ProductPage>();
-        await foreach (var page in products.DownloadAllAsync(Models.Products.Alibaba1688ProductCursor.Parse("page:3")))
+        var resumed = new List<PlatformSdk.Paging.PlatformPage<Models.Products.Alibaba1688Product>>();
+        await foreach (var page in products.DownloadAllAsync().AsPages(Models.Products.Alibaba1688ProductCursor.Parse("page:3").ToString()))
         {
             resumed.Add(page);
         }
 
-        Assert.Equal(5, Assert.Single(resumed).Products.Count);
+        Assert.Equal(5, Assert.Single(resumed).Values.Count);
     }
 }

@@ -69,6 +69,10 @@ public class OptionsTests
         Assert.Equal("其他", options.Shops["shopA"].Market);
         Assert.Equal(2, provider.GetRequiredService<IOptionsMonitor<PlatformResilienceOptions>>().Get("Alibaba1688").PermitsPerSecond);
         Assert.NotNull(provider.GetRequiredService<Alibaba1688Client>());
+        var shops = provider.GetRequiredService<PlatformSdk.IPlatformClientFactory<Alibaba1688ShopClient>>();
+        Assert.Equal("shopA", shops.CreateClient("shopA").Shop);
+        Assert.Same(shops.CreateClient("shopA"), shops.CreateClient("shopA"));
+        Assert.Throws<PlatformSdk.Errors.PlatformValidationException>(() => shops.CreateClient(" "));
     }
 
     [Fact]

@@ -39,14 +39,15 @@ public class AsyncMethodConventionTests
         }
 
         Assert.True(offenders.Count == 0,
-            "Public async methods (Task, ValueTask, IAsyncEnumerable) must take 'CancellationToken cancellationToken = default' as their last parameter:"
+            "Public async methods (Task, ValueTask, IAsyncEnumerable, PlatformPageable) must take 'CancellationToken cancellationToken = default' as their last parameter:"
             + Environment.NewLine + Surface.List(offenders));
     }
 
-    // The request pipeline (PlatformSdk.Http) is an extension point the executor drives, not a service surface; methods that
-    // implement a framework interface (IAsyncDisposable.DisposeAsync) keep that interface's shape.
+    // The request pipeline (PlatformSdk.Http) is an extension point the executor drives, not a service surface; the pageable type
+    // (PlatformSdk.Paging) carries the token of the method that returned it, as the Azure SDK's AsyncPageable does (AsPages takes
+    // none; WithCancellation adds one); methods that implement a framework interface (IAsyncDisposable.DisposeAsync) keep its shape.
     private static bool Exempt(MethodInfo method)
-        => method.DeclaringType!.Namespace == "PlatformSdk.Http" || ImplementsForeignInterface(method);
+        => method.DeclaringType!.Namespace is "PlatformSdk.Http" or "PlatformSdk.Paging" || ImplementsForeignInterface(method);
 
     private static bool ImplementsForeignInterface(MethodInfo method)
     {

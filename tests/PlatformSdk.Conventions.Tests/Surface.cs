@@ -29,10 +29,11 @@ internal static class Surface
         }
 
         var definition = returnType.GetGenericTypeDefinition();
-        return definition == typeof(Task<>) || definition == typeof(ValueTask<>) || definition == typeof(IAsyncEnumerable<>);
+        return definition == typeof(Task<>) || definition == typeof(ValueTask<>) || definition == typeof(IAsyncEnumerable<>)
+            || definition == typeof(PlatformSdk.Paging.PlatformPageable<>);
     }
 
-    /// <summary>Unwraps Task, ValueTask, IAsyncEnumerable, IReadOnlyList, IEnumerable and nullable wrappers down to the model type.</summary>
+    /// <summary>Unwraps Task, ValueTask, IAsyncEnumerable, PlatformPageable, IReadOnlyList, IEnumerable and nullable wrappers down to the model type.</summary>
     public static Type Unwrap(Type type)
     {
         while (true)
@@ -53,6 +54,7 @@ internal static class Surface
             {
                 var definition = type.GetGenericTypeDefinition();
                 if (definition == typeof(Task<>) || definition == typeof(ValueTask<>) || definition == typeof(IAsyncEnumerable<>)
+                    || definition == typeof(PlatformSdk.Paging.PlatformPageable<>) || definition == typeof(PlatformSdk.Paging.PlatformPage<>)
                     || definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyCollection<>)
                     || definition == typeof(IList<>) || definition == typeof(List<>))
                 {

@@ -219,6 +219,7 @@ public class OptionsTests
         var north = factory.CreateClient("north");
         Assert.Equal("north", north.Tenant);
         Assert.Same(north, factory.CreateClient("north"));
+        Assert.Same(north, provider.GetRequiredService<PlatformSdk.IPlatformClientFactory<JushuitanClient>>().CreateClient("north"));
         var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient("south"));
         Assert.Contains("tenant 'south'", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Legacy:PartnerId has surrounding whitespace", failure.Message, StringComparison.Ordinal);

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using PlatformSdk.Errors;
 using PlatformSdk.Http;
 using PlatformSdk.Jushuitan.Auth;
+using PlatformSdk.Paging;
 using PlatformSdk.Tokens;
 
 namespace PlatformSdk.Jushuitan.Protocol;
@@ -63,7 +65,10 @@ internal sealed class JushuitanTransport
             cancellationToken);
 }
 
-/// <summary>Paging over list APIs (doc §4 step 7): bounded, and stopped when a page adds nothing new.</summary>
+/// <summary>
+/// Paging over list APIs (doc §4 step 7): bounded, and stopped when a page adds nothing new. Continuation tokens are
+/// <c>page:&lt;n&gt;</c>, the next page index (and <c>part:&lt;k&gt;;page:&lt;n&gt;</c> for queries split into several calls).
+/// </summary>
 internal static class JushuitanPaging
 {
     // Identifies a page's list content so a platform repeating a page is noticed (paging fields excluded: they change).
@@ -85,12 +90,20 @@ internal static class JushuitanPaging
         return hash.ToHashCode();
     }
 
-    public static async IAsyncEnumerable<T> PagesAsync<T>(
+    /// <summary>A pageable over one list API.</summary>
+    public static PlatformPageable<T> Pageable<T>(
         JushuitanTransport transport, JushuitanApi api, Func<int, int, string> bodyForPage, int pageSize, Func<JsonElement, T> map,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        Action? validate, CancellationToken cancellationToken)
+        => PlatformPageable.Create<T>((token, _, ct) => PagesAsync(transport, api, bodyForPage, pageSize, map, validate, StartPage(token), ct), cancellationToken);
+
+    /// <summary>The pages of one list API from <paramref name="startPage"/>, each carrying the token of the next one.</summary>
+    public static async IAsyncEnumerable<PlatformPage<T>> PagesAsync<T>(
+        JushuitanTransport transport, JushuitanApi api, Func<int, int, string> bodyForPage, int pageSize, Func<JsonElement, T> map,
+        Action? validate, int startPage, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var previous = 0L;
-        for (var pageIndex = 1; ; pageIndex++)
+        validate?.Invoke();
+        for (var pageIndex = startPage; ; pageIndex++)
         {
             if (pageIndex > JushuitanWireChoices.MaxPages)
             {
@@ -102,22 +115,29 @@ internal static class JushuitanPaging
             var index = pageIndex;
             var (page, fingerprint) = await transport.SendAsync(api, bodyForPage(index, pageSize), reply =>
                 (JushuitanJson.ReadPage(reply.Payload, api.ListKey(transport.Protocol), index, pageSize, map), Fingerprint(reply.Payload)), cancellationToken).ConfigureAwait(false);
-            if (pageIndex > 1 && page.Items.Count > 0 && fingerprint == previous)
+            if (pageIndex > startPage && page.Items.Count > 0 && fingerprint == previous)
             {
                 // The platform answered the same page again: it adds nothing, and asking for more would loop.
                 yield break;
             }
 
             previous = fingerprint;
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
+            yield return new PlatformPage<T>(page.Items, page.HasNext ? PageToken(index + 1) : null);
             if (!page.HasNext)
             {
                 yield break;
             }
         }
     }
+
+    /// <summary>The token of a page index.</summary>
+    public static string PageToken(int pageIndex) => string.Create(CultureInfo.InvariantCulture, $"page:{pageIndex}");
+
+    /// <summary>The page a <c>page:&lt;n&gt;</c> token starts at (1 without a token).</summary>
+    public static int StartPage(string? continuationToken)
+        => continuationToken is null ? 1
+            : continuationToken.StartsWith("page:", StringComparison.Ordinal)
+                && int.TryParse(continuationToken.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
+                ? page
+                : throw new FormatException($"'{continuationToken}' is not a Jushuitan continuation token (page:<n>).");
 }

@@ -32,16 +32,16 @@ public sealed class OAuthIntegrationTests
         await h.AuthorizeAsync(Fake1688Harness.MainShop, Fake1688Seed.MainShopLoginId);
         await h.AuthorizeAsync(Fake1688Harness.NoMarketShop, Fake1688Seed.NoMarketShopLoginId);
 
-        var mainPage = await h.Client.ForShop(Fake1688Harness.MainShop).Products.DownloadAllAsync().FirstAsync();
-        var otherPage = await h.Client.ForShop(Fake1688Harness.NoMarketShop).Products.DownloadAllAsync().FirstAsync();
+        var mainPage = await h.Client.ForShop(Fake1688Harness.MainShop).Products.DownloadAllAsync().AsPages().FirstAsync();
+        var otherPage = await h.Client.ForShop(Fake1688Harness.NoMarketShop).Products.DownloadAllAsync().AsPages().FirstAsync();
 
         var lists = h.Fake.CallsTo(Fake1688Routes.ProductList);
         Assert.Equal(2, lists.Count);
         Assert.NotEqual(lists[0].Form["access_token"], lists[1].Form["access_token"]);
         Assert.Equal(Fake1688Seed.MainShopMemberId, h.Fake.GetTokenOwner(lists[0].Form["access_token"]));
         Assert.Equal(Fake1688Seed.NoMarketShopMemberId, h.Fake.GetTokenOwner(lists[1].Form["access_token"]));
-        Assert.Equal(Fake1688Seed.MainShopOfferCount, mainPage.TotalRecords);
-        Assert.DoesNotContain(otherPage.Products, p => p.ProductId == Fake1688Seed.SimpleOfferId);
+        Assert.Equal(Fake1688Seed.MainShopOfferCount, mainPage.TotalCount);
+        Assert.DoesNotContain(otherPage.Values, p => p.ProductId == Fake1688Seed.SimpleOfferId);
     }
 
     [Fact]

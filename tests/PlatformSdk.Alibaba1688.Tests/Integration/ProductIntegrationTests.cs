@@ -107,17 +107,17 @@ public sealed class ProductIntegrationTests
 
         Alibaba1688ProductCursor? saved = null;
         var downloaded = new List<Alibaba1688Product>();
-        await foreach (var page in products.DownloadAllAsync())
+        await foreach (var page in products.DownloadAllAsync().AsPages())
         {
-            downloaded.AddRange(page.Products);
-            saved = page.Next;
+            downloaded.AddRange(page.Values);
+            saved = page.ContinuationToken is { } token ? Alibaba1688ProductCursor.Parse(token) : null;
             break; // the process "stops" after page 1; only the persisted cursor text survives
         }
 
         var resumedFrom = Alibaba1688ProductCursor.Parse(saved!.ToString());
-        await foreach (var page in products.DownloadAllAsync(resumedFrom))
+        await foreach (var page in products.DownloadAllAsync().AsPages(resumedFrom.ToString()))
         {
-            downloaded.AddRange(page.Products);
+            downloaded.AddRange(page.Values);
         }
 
         var expected = h.Fake.Offers.Where(o => o.MemberId == Fake1688Seed.MainShopMemberId && o.Status == "published").Select(o => o.OfferId).Order().ToArray();

@@ -125,6 +125,31 @@ public sealed class NotificationAndDiTests
         => Assert.Contains("PollingPageSize", StartFails(o => { o.Seller = "shop-a"; o.PollingPageSize = 0; }).Message, StringComparison.Ordinal);
 
     [Fact]
+    public void The_client_factory_gives_one_client_per_seller_with_the_registered_options()
+    {
+        var services = new ServiceCollection();
+        services.AddPlatformSdk()
+            .AddTop(o =>
+            {
+                o.AppKey = "12345678";
+                o.AppSecret = "secret-0123456789";
+                o.Sellers["a"] = new PlatformSdk.Top.TopSellerOptions { Session = "session-0123456789" };
+                o.Sellers["b"] = new PlatformSdk.Top.TopSellerOptions { Session = "session-9876543210" };
+            })
+            .AddTaobaoVoucher(o => { o.Seller = "a"; o.CodeMerchantId = 42; o.Family = VoucherApiFamily.Merchant; });
+        using var provider = services.BuildServiceProvider();
+
+        var sellers = provider.GetRequiredService<PlatformSdk.IPlatformClientFactory<TaobaoVoucherClient>>();
+        var b = sellers.CreateClient("b");
+
+        Assert.Equal("b", b.Options.Seller);
+        Assert.Equal(42, b.Options.CodeMerchantId);
+        Assert.Equal(VoucherApiFamily.Merchant, b.Options.Family);
+        Assert.Same(b, sellers.CreateClient("b"));
+        Assert.Equal("a", provider.GetRequiredService<TaobaoVoucherClient>().Options.Seller);
+    }
+
+    [Fact]
     public void AddTaobaoVoucher_before_AddTop_shares_the_TOP_host_and_contributes_its_catalogue()
     {
         var services = new ServiceCollection();

@@ -62,15 +62,9 @@ public sealed record Alibaba1688Sku
 /// <param name="Value">The value (<c>attributeValue</c>).</param>
 public sealed record Alibaba1688SkuAttribute(long? AttributeId, string? Name, string? Value);
 
-/// <summary>One page of the shop's products and where to resume.</summary>
-/// <param name="Products">The products on the page (de-duplicated by offer id within one enumeration).</param>
-/// <param name="Cursor">The cursor that produced this page.</param>
-/// <param name="TotalRecords">The shop's total as 1688 reported it.</param>
-/// <param name="Next">The cursor of the next page, or <see langword="null"/> after the last page. Persist it to resume.</param>
-public sealed record Alibaba1688ProductPage(IReadOnlyList<Alibaba1688Product> Products, Alibaba1688ProductCursor Cursor, long? TotalRecords, Alibaba1688ProductCursor? Next);
-
 /// <summary>
-/// Where a product download stands (R1688-05/09): the next page number. Persist <see cref="ToString"/> and restore it with
+/// Where a product download stands (R1688-05/09): the next page number, the continuation token of <see cref="Alibaba1688ProductsClient.DownloadAllAsync"/>
+/// (<c>page:&lt;n&gt;</c>). Persist <see cref="ToString"/> and restore it with
 /// <see cref="Parse"/> to resume a download after a restart.
 /// </summary>
 public sealed record Alibaba1688ProductCursor
