@@ -450,8 +450,8 @@ public class PlatformRequestExecutor
             {
                 MaxRetryAttempts = settings.MaxRetries,
                 ShouldHandle = args => new ValueTask<bool>(ErrorOf(args.Outcome.Exception, args.Context) is { } error
-                    && PlatformOutcomePolicy.ShouldRetry(args.Context.Properties.GetValue(ContextKey, null!).Operation, error,
-                        args.Context.Properties.GetValue(ContextKey, null!).TokenRefreshed, settings)),
+                    && args.Context.Properties.GetValue(ContextKey, null!) is { } call
+                    && PlatformOutcomePolicy.ShouldRetry(call.Operation, error, call.TokenRefreshed, settings)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ErrorOf(args.Outcome.Exception, args.Context) is { } error
                     ? PlatformOutcomePolicy.ComputeDelay(args.AttemptNumber, error, settings, Random.Shared.NextDouble())
                     : null),

@@ -82,7 +82,7 @@ internal static class JushuitanPaging
                 if (property.Value.ValueKind == JsonValueKind.Array)
                 {
                     hash.Add(property.Name);
-                    hash.AddBytes(System.Text.Encoding.UTF8.GetBytes(property.Value.GetRawText()));
+                    hash.Add(property.Value.GetRawText(), StringComparer.Ordinal);
                 }
             }
         }

@@ -115,8 +115,4 @@ public sealed class Alibaba1688ContractFixture : PlatformContractFixture
     private static Alibaba1688Client Client(ContractSession session) => session.Services.GetRequiredService<Alibaba1688Client>();
 }
 
-public sealed class Alibaba1688ContractTests(Alibaba1688ContractFixture adapter) : PlatformContractTests<Alibaba1688ContractFixture>(adapter)
-{
-    [Fact(Skip = "does not apply: 1688 has one app per process and no named tenants; shops (ForShop) share the app's resilience settings")]
-    public override Task NamedTenants_KeepTheirOwnResilienceSettings() => base.NamedTenants_KeepTheirOwnResilienceSettings();
-}
+public sealed class Alibaba1688ContractTests(Alibaba1688ContractFixture adapter) : PlatformContractTests<Alibaba1688ContractFixture>(adapter);

@@ -143,6 +143,6 @@ public sealed class JushuitanOpenApiContractFixture() : JushuitanContractFixture
 
 public sealed class JushuitanLegacyContractFixture() : JushuitanContractFixture(JushuitanProtocol.Legacy);
 
-public sealed class JushuitanOpenApiContractTests(JushuitanOpenApiContractFixture adapter) : PlatformContractTests<JushuitanOpenApiContractFixture>(adapter);
+public sealed class JushuitanOpenApiContractTests(JushuitanOpenApiContractFixture adapter) : NamedTenantContractTests<JushuitanOpenApiContractFixture>(adapter);
 
-public sealed class JushuitanLegacyContractTests(JushuitanLegacyContractFixture adapter) : PlatformContractTests<JushuitanLegacyContractFixture>(adapter);
+public sealed class JushuitanLegacyContractTests(JushuitanLegacyContractFixture adapter) : NamedTenantContractTests<JushuitanLegacyContractFixture>(adapter);

@@ -128,8 +128,4 @@ public sealed class TaobaoVoucherContractFixture : PlatformContractFixture
     private static TaobaoVoucherClient Client(ContractSession session) => session.Services.GetRequiredService<TaobaoVoucherClient>();
 }
 
-public sealed class TaobaoVoucherContractTests(TaobaoVoucherContractFixture adapter) : PlatformContractTests<TaobaoVoucherContractFixture>(adapter)
-{
-    [Fact(Skip = "does not apply: TOP has one app per process and no named tenants; sellers share the app's resilience settings")]
-    public override Task NamedTenants_KeepTheirOwnResilienceSettings() => base.NamedTenants_KeepTheirOwnResilienceSettings();
-}
+public sealed class TaobaoVoucherContractTests(TaobaoVoucherContractFixture adapter) : PlatformContractTests<TaobaoVoucherContractFixture>(adapter);

@@ -94,4 +94,4 @@ public sealed class TestPlatformContractFixture : PlatformContractFixture
         => tenant is null ? session.Services.GetRequiredService<TestPlatformClient>() : session.Services.GetRequiredService<ITestPlatformClientFactory>().CreateClient(tenant);
 }
 
-public sealed class TestPlatformContractTests(TestPlatformContractFixture adapter) : PlatformContractTests<TestPlatformContractFixture>(adapter);
+public sealed class TestPlatformContractTests(TestPlatformContractFixture adapter) : NamedTenantContractTests<TestPlatformContractFixture>(adapter);
