@@ -284,4 +284,51 @@ public sealed class EndToEndTests : IDisposable
         await client.Shops.ListAsync(); // the stored token is used
         Assert.Equal("init-token-1", server.Requests[^1].Form["access_token"]);
     }
+
+    // Every loop over pages or windows makes progress and has a cap; absurd windows are refused before anything is sent.
+    [Fact]
+    public async Task A_platform_answering_the_same_page_with_has_next_forever_is_read_once()
+    {
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":0,\"data\":{\"datas\":[{\"shop_id\":1,\"shop_name\":\"A\"},{\"shop_id\":2,\"shop_name\":\"B\"}],\"has_next\":true}}"));
+
+        var shops = await Client(server, JushuitanProtocol.OpenApi).Shops.ListAsync();
+
+        Assert.Equal(2, shops.Count);
+        Assert.Equal(2, server.Requests.Count); // the repeated second page ends the loop
+    }
+
+    [Fact]
+    public async Task A_forgotten_window_start_is_refused_before_sending()
+    {
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":0,\"data\":{\"orders\":[],\"has_next\":false}}"));
+        var client = Client(server, JushuitanProtocol.OpenApi);
+
+        var ex = await Assert.ThrowsAsync<PlatformValidationException>(async () =>
+        {
+            await foreach (var _ in client.Orders.QueryAsync(new JushuitanOrderQuery { ModifiedBegin = default(DateTimeOffset), ModifiedEnd = _time.GetUtcNow() }))
+            {
+            }
+        });
+
+        Assert.Equal("modified_begin", ex.Field);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_window_longer_than_a_year_is_refused_before_sending()
+    {
+        using var server = new LoopbackStubServer(_ => StubReply.Json("{\"code\":0,\"data\":{\"orders\":[],\"has_next\":false}}"));
+        var client = Client(server, JushuitanProtocol.OpenApi);
+        var end = _time.GetUtcNow();
+
+        var ex = await Assert.ThrowsAsync<PlatformValidationException>(async () =>
+        {
+            await foreach (var _ in client.Orders.QueryAsync(new JushuitanOrderQuery { ModifiedBegin = end.AddDays(-400), ModifiedEnd = end }))
+            {
+            }
+        });
+
+        Assert.Contains("366 days", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
 }
