@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using PlatformSdk.Configuration;
+
 namespace PlatformSdk.Alibaba1688;
 
 /// <summary>
@@ -16,6 +19,7 @@ public sealed class Alibaba1688Options
     public string? AppKey { get; set; }
 
     /// <summary>The app secret: signs calls and exchanges codes; never sent otherwise, never logged.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? AppSecret { get; set; }
 
     /// <summary>The OAuth callback URL registered for the app (<c>redirect_uri</c>); required to authorize shops.</summary>
@@ -45,12 +49,14 @@ public sealed class Alibaba1688Options
 public sealed class Alibaba1688ShopOptions
 {
     /// <summary>An access token obtained earlier; optional when the shop is authorized at run time.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? AccessToken { get; set; }
 
     /// <summary>When <see cref="AccessToken"/> expires, if known (otherwise 10 h from start is assumed).</summary>
     public DateTimeOffset? AccessTokenExpiresAt { get; set; }
 
     /// <summary>The refresh token; lets the SDK renew the access token without the shop.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? RefreshToken { get; set; }
 
     /// <summary>When <see cref="RefreshToken"/> expires (<c>refresh_token_timeout</c>), if known; past it the shop must re-authorize.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using PlatformSdk.Configuration;
 using PlatformSdk.Jushuitan.Models.Billing;
 
 namespace PlatformSdk.Jushuitan;
@@ -60,9 +62,11 @@ public sealed class JushuitanLegacyCredentials
     public string? PartnerId { get; set; }
 
     /// <summary>The partner key (<c>partnerkey</c>), used only to sign; never sent.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? PartnerKey { get; set; }
 
     /// <summary>The company token (<c>token</c>). Its value does not change when refreshed with <c>refresh.token</c> (RJST-02).</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? Token { get; set; }
 
     /// <summary>When the token expires, if known; otherwise it is refreshed only when Jushuitan rejects it.</summary>
@@ -79,15 +83,18 @@ public sealed class JushuitanOpenApiCredentials
     public string? AppKey { get; set; }
 
     /// <summary>The application secret (<c>app_secret</c>), used only to sign; never sent.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? AppSecret { get; set; }
 
     /// <summary>
     /// The merchant's access token. Optional: without it, obtain one with <see cref="JushuitanAuthClient.ExchangeCodeAsync"/> or
     /// <see cref="JushuitanAuthClient.GetInitTokenAsync"/>, which store it for the tenant.
     /// </summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? AccessToken { get; set; }
 
     /// <summary>The refresh token that came with <see cref="AccessToken"/>.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? RefreshToken { get; set; }
 
     /// <summary>When <see cref="AccessToken"/> expires, if known; otherwise it is refreshed only when Jushuitan rejects it.</summary>

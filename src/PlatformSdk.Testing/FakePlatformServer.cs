@@ -199,10 +199,21 @@ public abstract class FakePlatformServer : IDisposable, IAsyncDisposable
                 return Record(route, request, CreateThrottleResponse(route, request), fault, processed);
             case FaultKind.PlatformError:
                 return Record(route, request, CreatePlatformErrorResponse(route, request, fault.ErrorCode!, fault.ErrorMessage!), fault, processed);
+            case FaultKind.Redirect:
+                return Record(route, request, new FakeResponse(fault.StatusCode, string.Empty, "text/plain; charset=utf-8").WithHeader("Location", fault.Location!), fault, processed);
+            case FaultKind.ByteOrderMark:
+                return Record(route, request, WithBody(normal!, "\uFEFF" + normal!.Body), fault, processed);
+            case FaultKind.TrailingBytes:
+                return Record(route, request, WithBody(normal!, normal!.Body + fault.Trailer), fault, processed);
+            case FaultKind.OversizedBody:
+                var padding = Math.Max(0, fault.BodyBytes - Encoding.UTF8.GetByteCount(normal!.Body));
+                return Record(route, request, WithBody(normal, normal.Body + new string(' ', padding)), fault, processed);
             default:
                 throw new InvalidOperationException("Unknown fault kind " + fault.Kind);
         }
     }
+
+    private static FakeResponse WithBody(FakeResponse normal, string body) => new(normal.StatusCode, body, normal.ContentType, normal.Headers);
 
     private static FakeResponse InternalError(Exception ex) =>
         new(500, "Fake platform server error: " + ex, "text/plain; charset=utf-8");

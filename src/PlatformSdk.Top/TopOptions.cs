@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using PlatformSdk.Configuration;
 using PlatformSdk.Top.Protocol;
 using PlatformSdk.Top.Signing;
 
@@ -21,6 +23,7 @@ public sealed class TopOptions
     public string? AppKey { get; set; }
 
     /// <summary>The app secret, used only to sign; never sent, logged or shown.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? AppSecret { get; set; }
 
     /// <summary>The environment the app key belongs to. Default <see cref="TopEnvironment.Production"/>.</summary>
@@ -59,6 +62,7 @@ public sealed class TopOptions
 public sealed class TopSellerOptions
 {
     /// <summary>The seller's session key (<c>session</c>, the OAuth access token the seller granted this app).</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? Session { get; set; }
 
     /// <summary>When the session expires, if known (TOP returns it at authorization); without it the session is used until TOP rejects it.</summary>

@@ -55,6 +55,20 @@ public class HostileReplyTests
         Assert.Equal(1, h.ServerRequests); // not retried: a bigger reply will not get smaller
     }
 
+    [Theory]
+    [InlineData(OperationIdempotency.Read, false)]
+    [InlineData(OperationIdempotency.NonIdempotentWrite, true)]
+    public async Task Write_advice_appears_in_a_remedy_only_when_a_write_may_have_happened(OperationIdempotency idempotency, bool advised)
+    {
+        var huge = TestPlatform.Reply(0, new string('x', 64 * 1024));
+        using var h = PipelineHarness.Create(_ => new ServerReply(200, huge), o => o.MaxResponseBytes = 16 * 1024);
+
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => h.SendAsync(PipelineHarness.Context("huge.advice", idempotency)));
+
+        Assert.Equal(advised, ex.MayHaveBeenProcessed);
+        Assert.Equal(advised, ex.Remedy.Contains("write may have been carried out", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_byte_order_mark_before_valid_json_is_a_success()
     {

@@ -86,7 +86,7 @@ public class PipelineTests
         Assert.Equal(1, h.Signer.Attempts);
         Assert.Equal(ErrorCategory.Transient, ex.Category);
         Assert.True(ex.MayHaveBeenProcessed);
-        Assert.Contains("reconcile", ex.Remedy, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("before resending", ex.Remedy, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,8 +116,10 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task NonIdempotentWrite_against_a_closed_port_is_retried_and_reported_as_not_sent()
+    public async Task NonIdempotentWrite_refused_by_the_configured_host_itself_never_reached_it_and_is_retried_as_not_sent()
     {
+        // Only the configured host can refuse a connection: redirects are never followed, so a refusal can no longer come
+        // from a redirect target after the platform got the request (that case is HostileReplyTests' redirect tests).
         using var h = PipelineHarness.CreateWithoutServer(o => o.MaxRetries = 2);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => h.SendAsync(PipelineHarness.Context(Op("ship-refused"), NonIdempotentWrite)));

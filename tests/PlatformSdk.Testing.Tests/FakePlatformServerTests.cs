@@ -180,6 +180,56 @@ public sealed class FakePlatformServerTests : IDisposable
         Assert.Equal(expectedFull[..(expectedFull.Length / 2)], cut);
     }
 
+    [Fact]
+    public async Task Redirect_points_elsewhere_without_a_body()
+    {
+        _fake.Faults.For("counter").Once(Fault.Redirect(307, "http://127.0.0.1:9/moved", processRequest: true));
+        using var noFollow = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = _fake.BaseUri };
+
+        using var response = await noFollow.PostAsync("counter", new StringContent("a=1"));
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal(new Uri("http://127.0.0.1:9/moved"), response.Headers.Location);
+        Assert.Equal(1, _fake.Count);
+        Assert.Equal("Redirect(307)", _fake.Journal.Entries.Single().Fault!.ToString());
+    }
+
+    [Fact]
+    public async Task Byte_order_mark_precedes_the_normal_body()
+    {
+        _fake.Faults.For("counter").Once(Fault.ByteOrderMark());
+
+        using var response = await PostCounter();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.StartsWith("{\"code\":0,\"count\":1", Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trailing_bytes_follow_a_complete_normal_body()
+    {
+        _fake.Faults.For("counter").Once(Fault.TrailingBytes("garbage"));
+
+        using var response = await PostCounter();
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("{\"code\":0,\"count\":1,\"padding\":\"abcdefghijklmnopqrstuvwxyz\"}garbage", body);
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_the_normal_body_padded_to_the_requested_size_and_still_valid_json()
+    {
+        _fake.Faults.For("counter").Once(Fault.OversizedBody(100_000));
+
+        using var response = await PostCounter();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(100_000, bytes.Length);
+        using var parsed = System.Text.Json.JsonDocument.Parse(bytes);
+        Assert.Equal(1, parsed.RootElement.GetProperty("count").GetInt32());
+    }
+
     [Theory]
     [InlineData(200)]
     [InlineData(502)]

@@ -68,4 +68,7 @@ internal static partial class PlatformLog
 
     [LoggerMessage(7, LogLevel.Information, "{Platform} {Operation}: retry {Retry} in {DelayMs:0} ms after {ErrorCategory} error {ErrorCode}", EventName = "Retry")]
     private static partial void Retrying(ILogger logger, string platform, string operation, int retry, double delayMs, ErrorCategory errorCategory, string errorCode);
+
+    [LoggerMessage(8, LogLevel.Warning, "Proactive token refresh for {TokenKey} failed ({ErrorCategory} error {ErrorCode}); the current token is still valid and stays in use.", EventName = "ProactiveRefreshFailed")]
+    public static partial void ProactiveRefreshFailed(ILogger logger, string tokenKey, ErrorCategory errorCategory, string errorCode);
 }

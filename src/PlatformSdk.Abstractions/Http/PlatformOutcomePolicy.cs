@@ -88,7 +88,21 @@ public static class PlatformOutcomePolicy
     /// <param name="innerException">The underlying exception, if any.</param>
     /// <returns>The exception to throw.</returns>
     public static PlatformException Failure(PlatformOperation operation, PlatformError error, Exception? innerException = null)
-        => new(error, innerException) { MayHaveBeenProcessed = MayHaveBeenProcessed(operation, error) };
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var mayHave = MayHaveBeenProcessed(operation, error);
+        // Shared failures (timeouts, broken connections, unreadable replies) are worded for any call; only here, where the
+        // operation is known, does the remedy learn whether a write may be behind it. A read never carries write advice.
+        if (mayHave && !error.Remedy.Contains("resending", StringComparison.OrdinalIgnoreCase))
+        {
+            error = error with { Remedy = error.Remedy + " " + WriteMayHaveHappened };
+        }
+
+        return new(error, innerException) { MayHaveBeenProcessed = mayHave };
+    }
+
+    /// <summary>What the remedy of a write that may have happened adds.</summary>
+    internal const string WriteMayHaveHappened = "The write may have been carried out: query the platform by the request's business key before resending.";
 
     /// <summary>
     /// The exception for a write whose outcome was unknown and whose reconcile lookup failed too: the write's own error (so

@@ -351,7 +351,7 @@ public class PlatformRequestExecutor
 
     private static PlatformError TooLarge(string platform, long limit)
         => new(platform, PlatformErrorCodes.ResponseTooLarge, $"The reply is larger than the limit of {limit} bytes and was not read.", ErrorCategory.Configuration,
-            "Ask for smaller pages, or raise Resilience:MaxResponseBytes for this platform. A write may have been carried out: query before resending.")
+            "Ask for smaller pages, or raise Resilience:MaxResponseBytes for this platform.")
         {
             Delivery = RequestDelivery.OutcomeUnknown,
         };

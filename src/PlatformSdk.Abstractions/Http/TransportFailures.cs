@@ -32,11 +32,11 @@ public static class TransportFailures
                 return new PlatformError(platform, notSent ? PlatformErrorCodes.ConnectionFailed : PlatformErrorCodes.NetworkError,
                     (notSent ? "Could not connect to the platform: " : "The connection to the platform failed: ") + http.Message,
                     ErrorCategory.Transient,
-                    notSent ? "Check network access to the platform; the request was not sent." : "Retry later. A write may have been carried out: reconcile by querying before resending.")
+                    notSent ? "Check network access to the platform; the request was not sent." : "Retry later.")
                 { Delivery = notSent ? RequestDelivery.NotSent : RequestDelivery.OutcomeUnknown };
             case IOException io:
                 return new PlatformError(platform, PlatformErrorCodes.NetworkError, "The connection to the platform failed: " + io.Message, ErrorCategory.Transient,
-                    "Retry later. A write may have been carried out: reconcile by querying before resending.")
+                    "Retry later.")
                 { Delivery = RequestDelivery.OutcomeUnknown };
             default:
                 return null;
@@ -48,7 +48,7 @@ public static class TransportFailures
     /// <returns>The error.</returns>
     public static PlatformError Timeout(string platform)
         => new(platform, PlatformErrorCodes.Timeout, "The platform did not answer in time.", ErrorCategory.Transient,
-            "Retry later. A write may have been carried out: reconcile by querying before resending.")
+            "Retry later.")
         { Delivery = RequestDelivery.OutcomeUnknown };
 
     // Only failures to open the connection prove the request never left. The SDK never follows redirects, so the host that

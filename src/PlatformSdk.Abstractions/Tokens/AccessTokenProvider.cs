@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PlatformSdk.Errors;
 
+using PlatformSdk.Http;
+
 namespace PlatformSdk.Tokens;
 
 /// <summary>Obtains and refreshes tokens for one platform; the platform package implements it.</summary>
@@ -205,12 +207,5 @@ public class AccessTokenProvider
         => string.Equals(a.Value, b.Value, StringComparison.Ordinal) && a.ObtainedAt == b.ObtainedAt && a.ExpiresAt == b.ExpiresAt;
 
     private void LogProactiveRefreshFailed(TokenKey key, PlatformException ex)
-    {
-        if (_logger.IsEnabled(LogLevel.Warning))
-        {
-#pragma warning disable CA1848, CA2254
-            _logger.LogWarning("Proactive token refresh for {TokenKey} failed ({Category} {Code}); the current token is still valid and stays in use.", key.ToString(), ex.Category, ex.ErrorCode);
-#pragma warning restore CA1848, CA2254
-        }
-    }
+        => PlatformLog.ProactiveRefreshFailed(_logger, key.ToString(), ex.Category, ex.ErrorCode);
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using PlatformSdk.Configuration;
+
 namespace PlatformSdk.Testing.Alibaba1688;
 
 /// <summary>Construction options of <see cref="Fake1688Server"/>. The defaults follow <c>docs/protocols/1688.md</c>.</summary>
@@ -13,6 +16,7 @@ public sealed class Fake1688Options
     public string AppKey { get; set; } = DefaultAppKey;
 
     /// <summary>The app secret: the HMAC-SHA1 key of <c>_aop_signature</c> and the OAuth <c>client_secret</c>.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string AppSecret { get; set; } = DefaultAppSecret;
 
     /// <summary>Whether the fake starts with the shops, offers, carriers and orders of <see cref="Fake1688Seed"/>; <see langword="true"/> by default.</summary>

@@ -35,6 +35,15 @@ public sealed class Fault
     /// <summary>How long a <see cref="FaultKind.Delay"/> holds the response.</summary>
     public TimeSpan DelayDuration { get; }
 
+    /// <summary>Where a <see cref="FaultKind.Redirect"/> points.</summary>
+    public string? Location { get; private init; }
+
+    /// <summary>The body size, in bytes, an <see cref="FaultKind.OversizedBody"/> pads the normal body to.</summary>
+    public int BodyBytes { get; private init; }
+
+    /// <summary>The bytes a <see cref="FaultKind.TrailingBytes"/> appends to the normal body.</summary>
+    public string? Trailer { get; private init; }
+
     /// <summary>The platform error code sent by a <see cref="FaultKind.PlatformError"/>.</summary>
     public string? ErrorCode { get; private init; }
 
@@ -114,12 +123,55 @@ public sealed class Fault
         return new Fault(FaultKind.PlatformError, processRequest, 0, null, TimeSpan.Zero) { ErrorCode = code, ErrorMessage = message };
     }
 
+    /// <summary>
+    /// Answers with a redirect instead of the normal response. Platform clients must not follow it: the request was delivered,
+    /// so a write may have happened there.
+    /// </summary>
+    /// <param name="statusCode">The status, 300–399; 302 by default.</param>
+    /// <param name="location">The <c>Location</c> header; by default a loopback port nothing listens on, so a client that
+    /// follows the redirect sees "connection refused" and must still not call the write "not sent".</param>
+    /// <param name="processRequest">Whether the fake processes the request before redirecting (see <see cref="ProcessRequest"/>).</param>
+    /// <returns>The fault.</returns>
+    public static Fault Redirect(int statusCode = 302, string location = "http://127.0.0.1:9/moved", bool processRequest = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 399);
+        ArgumentException.ThrowIfNullOrEmpty(location);
+        return new Fault(FaultKind.Redirect, processRequest, statusCode, null, TimeSpan.Zero) { Location = location };
+    }
+
+    /// <summary>Answers the normal response with a UTF-8 byte order mark before the body. The request is processed.</summary>
+    /// <returns>The fault.</returns>
+    public static Fault ByteOrderMark() => new(FaultKind.ByteOrderMark, processRequest: true, 200, null, TimeSpan.Zero);
+
+    /// <summary>Answers the normal response followed by bytes that are not JSON. The request is processed.</summary>
+    /// <param name="trailer">What follows the body; by default an HTML comment, as some proxies append.</param>
+    /// <returns>The fault.</returns>
+    public static Fault TrailingBytes(string trailer = "\n<!-- served by gateway -->")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(trailer);
+        return new Fault(FaultKind.TrailingBytes, processRequest: true, 200, null, TimeSpan.Zero) { Trailer = trailer };
+    }
+
+    /// <summary>
+    /// Answers the normal response padded with spaces to <paramref name="bodyBytes"/> bytes (still valid JSON). The request is
+    /// processed, so a write behind it has happened.
+    /// </summary>
+    /// <param name="bodyBytes">The total body size; 40 MiB by default, above the SDK's default 32 MiB reply limit.</param>
+    /// <returns>The fault.</returns>
+    public static Fault OversizedBody(int bodyBytes = 40 * 1024 * 1024)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bodyBytes);
+        return new Fault(FaultKind.OversizedBody, processRequest: true, 200, null, TimeSpan.Zero) { BodyBytes = bodyBytes };
+    }
+
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
         FaultKind.PlatformError => $"PlatformError({ErrorCode})",
         FaultKind.Delay => string.Create(CultureInfo.InvariantCulture, $"Delay({DelayDuration})"),
-        FaultKind.ServerError or FaultKind.HtmlErrorPage => string.Create(CultureInfo.InvariantCulture, $"{Kind}({StatusCode})"),
+        FaultKind.ServerError or FaultKind.HtmlErrorPage or FaultKind.Redirect => string.Create(CultureInfo.InvariantCulture, $"{Kind}({StatusCode})"),
+        FaultKind.OversizedBody => string.Create(CultureInfo.InvariantCulture, $"OversizedBody({BodyBytes} bytes)"),
         _ => Kind.ToString(),
     };
 }

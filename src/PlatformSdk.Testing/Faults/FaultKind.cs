@@ -26,4 +26,16 @@ public enum FaultKind
 
     /// <summary>A platform business error of the caller's choosing (code and message) in the platform's own envelope.</summary>
     PlatformError,
+
+    /// <summary>An HTTP 3xx with a <c>Location</c> elsewhere, as a misconfigured gateway or a moved endpoint sends.</summary>
+    Redirect,
+
+    /// <summary>HTTP 200 whose body starts with a UTF-8 byte order mark before the normal body (valid JSON that a strict reader refuses).</summary>
+    ByteOrderMark,
+
+    /// <summary>HTTP 200 whose body is the normal body followed by bytes that are not JSON (a proxy or a buggy platform appending to it).</summary>
+    TrailingBytes,
+
+    /// <summary>HTTP 200 whose body is the normal body padded with JSON whitespace to a chosen size: valid, only too large.</summary>
+    OversizedBody,
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using PlatformSdk.Configuration;
+
 namespace PlatformSdk.Testing.Jushuitan;
 
 /// <summary>
@@ -56,21 +59,26 @@ public sealed class FakeJushuitanOptions
     public string? PartnerId { get; set; }
 
     /// <summary>The legacy partnerkey used to verify signs; <see langword="null"/> for the environment default.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? PartnerKey { get; set; }
 
     /// <summary>The accepted legacy token; <see langword="null"/> for the environment default.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? Token { get; set; }
 
     /// <summary>The accepted open-API app_key; <see langword="null"/> for the environment default.</summary>
     public string? AppKey { get; set; }
 
     /// <summary>The open-API app_secret used to verify signs; <see langword="null"/> for the environment default.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? AppSecret { get; set; }
 
     /// <summary>The initially valid open-API access_token; <see langword="null"/> for the environment default.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? AccessToken { get; set; }
 
     /// <summary>The initially valid open-API refresh_token; <see langword="null"/> for the environment default.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? RefreshToken { get; set; }
 
     /// <summary>The company (<c>co_id</c>) the credentials belong to. Shops of another company fail uploads with RJST-07.</summary>

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using PlatformSdk.Configuration;
+
 namespace PlatformSdk.Testing.Top;
 
 /// <summary>Options of <see cref="FakeTopServer"/>.</summary>
@@ -13,6 +16,7 @@ public sealed class FakeTopOptions
     public string AppKey { get; set; } = DefaultAppKey;
 
     /// <summary>The app secret signatures are verified with.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string AppSecret { get; set; } = DefaultAppSecret;
 
     /// <summary>
