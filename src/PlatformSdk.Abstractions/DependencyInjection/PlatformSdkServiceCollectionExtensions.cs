@@ -67,7 +67,7 @@ public static class PlatformSdkServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAccessTokenStore, InMemoryAccessTokenStore>();
         services.TryAddSingleton<AccessTokenProvider>();
-        services.TryAddSingleton<PlatformRateLimiters>();
+        services.TryAddSingleton(sp => new PlatformRateLimiters(sp.GetService<TimeProvider>()));
         return services;
     }
 

@@ -4,12 +4,18 @@ using System.Threading.RateLimiting;
 namespace PlatformSdk.Http;
 
 /// <summary>
-/// Holds one token-bucket limiter per platform and tenant, so one busy shop cannot use up another's
-/// quota. Registered as a singleton: limiter state outlives the HTTP handlers, which the factory recycles.
+/// Holds one token bucket per platform and tenant, so one busy shop cannot use up another's quota. Registered as a singleton:
+/// limiter state outlives the HTTP handlers, which the factory recycles. The buckets run on the injected
+/// <see cref="TimeProvider"/>, so a test's fake clock controls the rate limit as it controls every other wait of the SDK.
 /// </summary>
 public sealed class PlatformRateLimiters : IDisposable
 {
-    private readonly ConcurrentDictionary<(string Platform, string Tenant), RateLimiter> _limiters = new();
+    private readonly ConcurrentDictionary<(string Platform, string Tenant), Lazy<ClockedTokenBucket>> _limiters = new();
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the limiters.</summary>
+    /// <param name="timeProvider">The clock that refills the buckets; <see cref="TimeProvider.System"/> when omitted.</param>
+    public PlatformRateLimiters(TimeProvider? timeProvider = null) => _timeProvider = timeProvider ?? TimeProvider.System;
 
     /// <summary>Waits for a permit for one call.</summary>
     /// <param name="context">The call.</param>
@@ -26,17 +32,15 @@ public sealed class PlatformRateLimiters : IDisposable
             return null;
         }
 
-        var limiter = _limiters.GetOrAdd((context.Operation.Platform, context.Tenant), static (_, o) => Create(o), options);
-        var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (lease.IsAcquired)
+        var bucket = _limiters.GetOrAdd((context.Operation.Platform, context.Tenant),
+            static (_, state) => new Lazy<ClockedTokenBucket>(() => new ClockedTokenBucket(state.options, state.time)), (options, time: _timeProvider)).Value;
+        if (await bucket.AcquireAsync(cancellationToken).ConfigureAwait(false) is { } rejectedFor)
         {
-            return lease;
+            throw new PlatformRateLimitRejectedException(
+                $"More than {options.QueueLimit} {context.Operation.Platform} calls are waiting for tenant '{context.Tenant}' (limit {options.PermitsPerSecond}/s).", rejectedFor);
         }
 
-        TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
-        lease.Dispose();
-        throw new PlatformRateLimitRejectedException(
-            $"More than {options.QueueLimit} {context.Operation.Platform} calls are waiting for tenant '{context.Tenant}' (limit {options.PermitsPerSecond}/s).", retryAfter);
+        return GrantedLease.Instance;
     }
 
     /// <inheritdoc />
@@ -44,25 +48,174 @@ public sealed class PlatformRateLimiters : IDisposable
     {
         foreach (var limiter in _limiters.Values)
         {
-            limiter.Dispose();
+            if (limiter.IsValueCreated)
+            {
+                limiter.Value.Dispose();
+            }
         }
 
         _limiters.Clear();
     }
 
-    private static TokenBucketRateLimiter Create(PlatformResilienceOptions options)
+    // A permit is spent when taken, like a token bucket's; the lease only says it was granted.
+    private sealed class GrantedLease : RateLimitLease
     {
-        // Replenish in small steps so a 5/s limit spreads calls instead of releasing 5 at once each second.
-        var tokensPerPeriod = Math.Max(1, (int)Math.Ceiling(options.PermitsPerSecond / 10d));
-        var period = TimeSpan.FromSeconds(tokensPerPeriod / options.PermitsPerSecond);
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        public static readonly GrantedLease Instance = new();
+
+        public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
         {
-            TokenLimit = Math.Max(options.Burst, tokensPerPeriod),
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = period,
-            QueueLimit = options.QueueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+            metadata = null;
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// A token bucket on a <see cref="TimeProvider"/>: System.Threading.RateLimiting's buckets measure elapsed time with the
+/// system stopwatch even when replenished by hand, so they cannot follow a fake clock. Callers are served first come, first
+/// served; at most <see cref="PlatformResilienceOptions.QueueLimit"/> wait.
+/// </summary>
+internal sealed class ClockedTokenBucket : IDisposable
+{
+    // Floating-point refill can leave a bucket a hair below one token at the exact moment it is due; that counts as a token,
+    // so a fake clock advanced by exactly the period always releases the waiter.
+    private const double Epsilon = 1e-9;
+
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly double _permitsPerSecond;
+    private readonly double _capacity;
+    private readonly int _queueLimit;
+    private readonly LinkedList<TaskCompletionSource> _waiters = new();
+    private readonly ITimer _timer;
+    private double _tokens;
+    private long _refilledAt;
+    private bool _disposed;
+
+    public ClockedTokenBucket(PlatformResilienceOptions options, TimeProvider time)
+    {
+        _time = time;
+        _permitsPerSecond = options.PermitsPerSecond;
+        _capacity = Math.Max(1, options.Burst);
+        _queueLimit = Math.Max(0, options.QueueLimit);
+        _tokens = _capacity;
+        _refilledAt = time.GetTimestamp();
+        _timer = time.CreateTimer(static state => ((ClockedTokenBucket)state!).ServeWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Takes a permit, waiting in line for one if needed.</summary>
+    /// <returns><see langword="null"/> when granted; otherwise the line was full and this is how long until a permit is free.</returns>
+    public async ValueTask<TimeSpan?> AcquireAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource waiter;
+        LinkedListNode<TaskCompletionSource> node;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Refill();
+            if (_waiters.Count == 0 && _tokens >= 1 - Epsilon)
+            {
+                _tokens = Math.Max(0, _tokens - 1);
+                return null;
+            }
+
+            if (_waiters.Count >= _queueLimit)
+            {
+                return Until(_waiters.Count + 1);
+            }
+
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            node = _waiters.AddLast(waiter);
+            if (_waiters.Count == 1)
+            {
+                _timer.Change(Until(1), Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        using (cancellationToken.UnsafeRegister(static (state, token) => ((ClockedTokenBucket)((object[])state!)[0]).Abandon((LinkedListNode<TaskCompletionSource>)((object[])state!)[1], token), new object[] { this, node }))
+        {
+            await waiter.Task.ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            foreach (var waiter in _waiters)
+            {
+                waiter.TrySetException(new ObjectDisposedException(nameof(PlatformRateLimiters)));
+            }
+
+            _waiters.Clear();
+        }
+
+        _timer.Dispose();
+    }
+
+    private void Abandon(LinkedListNode<TaskCompletionSource> node, CancellationToken token)
+    {
+        lock (_gate)
+        {
+            if (node.List is not null)
+            {
+                _waiters.Remove(node);
+            }
+        }
+
+        node.Value.TrySetCanceled(token);
+    }
+
+    private void ServeWaiters()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            Refill();
+            while (_waiters.First is { } first && _tokens >= 1 - Epsilon)
+            {
+                _waiters.RemoveFirst();
+                if (first.Value.TrySetResult())
+                {
+                    _tokens = Math.Max(0, _tokens - 1);
+                }
+            }
+
+            if (_waiters.Count > 0)
+            {
+                _timer.Change(Until(1), Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    private void Refill()
+    {
+        var now = _time.GetTimestamp();
+        _tokens = Math.Min(_capacity, _tokens + (_time.GetElapsedTime(_refilledAt, now).TotalSeconds * _permitsPerSecond));
+        _refilledAt = now;
+    }
+
+    // How long until `count` tokens are in the bucket: at least one tick, so the timer always fires later, never now; at most a
+    // day, within what a timer accepts (a waiter woken early simply waits again).
+    private TimeSpan Until(int count)
+    {
+        var ticks = Math.Ceiling((count - _tokens) / _permitsPerSecond * TimeSpan.TicksPerSecond);
+        return TimeSpan.FromTicks((long)Math.Clamp(ticks, 1d, TimeSpan.TicksPerDay));
     }
 }
