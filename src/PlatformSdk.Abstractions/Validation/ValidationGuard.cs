@@ -22,8 +22,9 @@ public readonly struct ValidationGuard
     /// <param name="ruleId">The rule, if any.</param>
     /// <param name="problem">What is wrong.</param>
     /// <returns>Never returns.</returns>
+    /// <remarks>Control characters, line separators and surrogates in <paramref name="field"/> and <paramref name="value"/> are shown as <c>\uXXXX</c>, so a hostile value cannot forge lines in a log.</remarks>
     public PlatformValidationException Fail(string field, string? value, string? ruleId, string problem)
-        => throw new PlatformValidationException(Platform, field, value, ruleId, problem);
+        => throw new PlatformValidationException(Platform, Escape(field), value is null ? null : Escape(value), ruleId, problem);
 
     /// <summary>Requires a non-blank string.</summary>
     /// <param name="field">The field path.</param>
@@ -300,11 +301,17 @@ public readonly struct ValidationGuard
 
     // The offending value as shown in the message: control characters escaped, so the message itself stays one clean line,
     // and long values cut, so a 10,000-character id does not become a 10,000-character log line.
-    private static string Shown(string value)
+    private static string Shown(string value) => Escape(value, keep: 64);
+
+    private static string Escape(string value, int keep = int.MaxValue)
     {
-        const int Keep = 64;
-        var builder = new System.Text.StringBuilder(Math.Min(value.Length, Keep) + 16);
-        var length = Math.Min(value.Length, Keep);
+        if (value.Length <= keep && IndexOfForbiddenCharacter(value) < 0)
+        {
+            return value;
+        }
+
+        var length = Math.Min(value.Length, keep);
+        var builder = new System.Text.StringBuilder(length + 16);
         for (var i = 0; i < length; i++)
         {
             var c = value[i];
@@ -318,7 +325,7 @@ public readonly struct ValidationGuard
             }
         }
 
-        if (value.Length > Keep)
+        if (value.Length > keep)
         {
             builder.Append(CultureInfo.InvariantCulture, $"… ({value.Length} characters)");
         }
