@@ -229,7 +229,7 @@ public class Alibaba1688PreOrdersClient
     /// <returns>One link per batch of up to 100 orders, in order.</returns>
     public virtual async Task<IReadOnlyList<Alibaba1688PaymentLink>> GetPaymentLinksAsync(IReadOnlyList<long> orderIds, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(orderIds);
+        Alibaba1688RequestValidator.PaymentLinkOrderIds(orderIds);
         var links = new List<Alibaba1688PaymentLink>();
         foreach (var batch in orderIds.Chunk(Alibaba1688WireChoices.MaxOrdersPerPaymentLink))
         {

@@ -36,7 +36,7 @@ public class JushuitanShopsClient
             PageSize = size,
             ShopIds = !legacy && query?.ShopIds is { Count: > 0 } ids ? ids.ToList() : null,
             Nicks = legacy && query?.Nicks is { Count: > 0 } nicks ? nicks.ToList() : null,
-        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, JushuitanMappers.Shop, null, cancellationToken);
+        }, JushuitanJsonContext.Wire.PageQueryWire), JushuitanWireChoices.ListPageSize, JushuitanMappers.Shop, () => JushuitanRequestValidator.Shops(query), cancellationToken);
     }
 
     /// <summary>Reads every shop into a list (see <see cref="QueryAsync"/>).</summary>

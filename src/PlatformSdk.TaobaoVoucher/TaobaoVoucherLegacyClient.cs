@@ -60,6 +60,8 @@ public class TaobaoVoucherLegacyClient
             V.Required("posid", request.PosId);
         }
 
+        V.Fields(request);
+
         var parameters = new List<KeyValuePair<string, string?>>
         {
             new("order_id", VoucherCaller.Text(request.OrderId)),
@@ -240,6 +242,7 @@ public class TaobaoVoucherLegacyClient
         V.SerialNum("consume_secial_num", request.ConsumeSerialNum);
         V.Token(request.Token);
         V.Codes("verify_codes", request.VerifyCodes, allowEmpty: true);
+        V.Fields(request);
         var parameters = new List<KeyValuePair<string, string?>>
         {
             new("order_id", VoucherCaller.Text(request.OrderId)),
@@ -267,6 +270,7 @@ public class TaobaoVoucherLegacyClient
         ArgumentNullException.ThrowIfNull(request);
         V.Id("order_id", request.OrderId);
         V.Token(request.Token);
+        V.Fields(request);
         var parameters = new List<KeyValuePair<string, string?>>
         {
             new("order_id", VoucherCaller.Text(request.OrderId)),
@@ -308,6 +312,7 @@ public class TaobaoVoucherLegacyClient
         V.TaskType(request.Type);
 
         V.Page(request.PageNo, request.PageSize);
+        V.Fields(request);
         var parameters = new List<KeyValuePair<string, string?>>
         {
             new("type", VoucherCaller.Text((int)request.Type)),
@@ -373,6 +378,7 @@ public class TaobaoVoucherLegacyClient
     {
         V.QrImage(image.Span);
         V.Required("file_name", fileName);
+        V.FileName("file_name", fileName);
         var id = V.CodeMerchantForQrUpload(_caller.Options.CodeMerchantId);
 
         var parameters = new List<KeyValuePair<string, string?>> { new("code_merchant_id", VoucherCaller.Text(id)) };

@@ -59,6 +59,7 @@ public class TaobaoVoucherMerchantClient
         {
             V.SerialNum("serial_num", request.SerialNum);
         }
+        V.Fields(request);
 
         var parameters = new List<KeyValuePair<string, string?>>
         {
@@ -100,6 +101,7 @@ public class TaobaoVoucherMerchantClient
         V.Token(request.Token);
         V.SerialNum("serial_num", request.SerialNum);
         V.Codes("isv_ma_list", request.NewCodes, allowEmpty: true);
+        V.Fields(request);
         var parameters = new List<KeyValuePair<string, string?>>
         {
             new("code", request.Code),
@@ -137,6 +139,7 @@ public class TaobaoVoucherMerchantClient
         V.Units("reverse_num", request.ReverseNum);
         V.SerialNum("serial_num", request.SerialNum);
         V.Token(request.Token);
+        V.Fields(request);
         return SimpleAsync(VoucherOperations.MerchantReverse,
         [
             new("code", request.Code),
@@ -161,6 +164,7 @@ public class TaobaoVoucherMerchantClient
         V.Required("sub_err_code", request.SubErrorCode);
         V.Required("sub_err_msg", request.SubErrorMessage);
         V.Token(request.Token);
+        V.Fields(request);
         return SimpleAsync(VoucherOperations.MerchantFailSend,
         [
             new("outer_id", request.OuterId),
@@ -183,6 +187,7 @@ public class TaobaoVoucherMerchantClient
     {
         ArgumentNullException.ThrowIfNull(request);
         V.Required("outer_id", request.OuterId);
+        V.Fields(request);
         V.EndDate(request.EndDate, request.CurrentEndDate);
         if (request.Code is not null)
         {
@@ -224,6 +229,7 @@ public class TaobaoVoucherMerchantClient
     {
         V.QrImage(image.Span);
         V.Required("file_name", fileName);
+        V.FileName("file_name", fileName);
         var reply = await _caller.UploadAsync(VoucherOperations.MerchantImageUpload, [], new TopFileParameter("img_bytes", fileName, image), seller, cancellationToken).ConfigureAwait(false);
         var wire = VoucherCaller.Read(reply, TaobaoVoucherJsonContext.Default.ImageUploadWire, VoucherOperations.MerchantImageUpload.Method);
         return new VoucherImageUpload(wire.ImageFileName ?? string.Empty, reply.RequestId);
@@ -247,6 +253,7 @@ public class TaobaoVoucherMerchantClient
         V.Required("outer_id", request.OuterId);
         V.Token(request.Token);
         V.Codes("isv_ma_list", request.Codes);
+        V.Fields(request);
         return await SimpleAsync(operation,
         [
             new("outer_id", request.OuterId),

@@ -12,6 +12,9 @@ public static class Alibaba1688PreOrderValidator
 {
     private static readonly ValidationGuard Guard = new(Alibaba1688ErrorCatalogue.Platform);
 
+    // An SDK limit (1688 documents none): far above any real order line, and a quantity the fen totals cannot overflow on.
+    internal const int MaxQuantity = 1_000_000;
+
     /// <summary>Checks every field 1688 would otherwise reject; returns the logistics mode.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The logistics mode derived from the freight (R1688-13).</returns>
@@ -19,8 +22,10 @@ public static class Alibaba1688PreOrderValidator
     public static Alibaba1688LogisticsMode Validate(Alibaba1688PreOrderRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Guard.Required("salesOrderId", request.SalesOrderId);
-        Guard.MaxLength("message", request.Message, 500);
+        // The sales order id becomes outOrderId, the key an ambiguous create is reconciled by: it must survive the round trip.
+        Guard.Identifier("salesOrderId", request.SalesOrderId, null);
+        Guard.Text("message", request.Message, 500);
+        Guard.OptionalIdentifier("market", request.Market, null, "R1688-04");
         var lines = request.Lines ?? [];
         if (lines.Count == 0)
         {
@@ -38,19 +43,29 @@ public static class Alibaba1688PreOrderValidator
         {
             var line = lines[i] ?? throw Guard.Fail($"lines[{i}]", null, null, "the line is missing.");
             Guard.Positive($"lines[{i}].offerId", line.OfferId);
-            Guard.Positive($"lines[{i}].quantity", line.Quantity);
+            Guard.PositiveAtMost($"lines[{i}].quantity", line.Quantity, MaxQuantity);
             Guard.NonNegativeFen($"lines[{i}].unitPrice", line.UnitPrice);
             Guard.NonNegativeFen($"lines[{i}].listPrice", line.ListPrice);
             if (line.SpecId is { } spec && string.IsNullOrWhiteSpace(spec))
             {
                 Guard.Fail($"lines[{i}].specId", spec, null, "leave the spec id null for an offer without SKUs; a blank one is not allowed.");
             }
+
+            Guard.OptionalIdentifier($"lines[{i}].specId", line.SpecId, null);
         }
 
         Guard.NonNegativeFen("freight", request.Freight, "R1688-13");
         if (request.Receiver is { } receiver)
         {
-            Guard.MaxLength("receiver.address", receiver.Address, 200);
+            Guard.OptionalIdentifier("receiver.fullName", receiver.FullName, null);
+            Guard.OptionalIdentifier("receiver.mobile", receiver.Mobile, null);
+            Guard.OptionalIdentifier("receiver.phone", receiver.Phone, null);
+            Guard.OptionalIdentifier("receiver.postCode", receiver.PostCode, null);
+            Guard.OptionalIdentifier("receiver.province", receiver.Province, null);
+            Guard.OptionalIdentifier("receiver.city", receiver.City, null);
+            Guard.OptionalIdentifier("receiver.area", receiver.Area, null);
+            Guard.OptionalIdentifier("receiver.town", receiver.Town, null);
+            Guard.Text("receiver.address", receiver.Address, 200);
         }
 
         return Alibaba1688PreOrderRules.LogisticsModeFor(request.Freight);

@@ -12,6 +12,10 @@ public static class Alibaba1688ProductValidator
 {
     private static readonly ValidationGuard Guard = new(Alibaba1688ErrorCatalogue.Platform);
 
+    // SDK limits (1688 documents none), far above real offers.
+    private const int MaxDescriptionLength = 100_000;
+    private const long MaxStock = 1_000_000_000;
+
     /// <summary>
     /// Keeps the first 5 images and reports the rest as dropped; rejects a kept image over 2 × 1024 × 1024 bytes or empty,
     /// naming its index and size. Dropped images are never sent, so their size does not matter.
@@ -46,6 +50,9 @@ public static class Alibaba1688ProductValidator
                 Guard.Fail($"images[{i}]", image.Name, "R1688-06", $"image {i} ('{image.Name}') is empty.");
             }
 
+            // The name is sent as the photobank name and the multipart file name.
+            Guard.FileName($"images[{i}].name", image.Name);
+
             kept.Add(image);
         }
 
@@ -59,19 +66,27 @@ public static class Alibaba1688ProductValidator
     public static Alibaba1688ImageSelection Validate(Alibaba1688PublishRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Guard.Required("subject", request.Subject);
-        Guard.MaxLength("subject", request.Subject, 128);
+        Guard.Identifier("subject", request.Subject, 128);
         Guard.Positive("categoryID", request.CategoryId);
+        // Descriptions are HTML and may be long; 1688 documents no limit, so the SDK only caps them far above real ones.
+        Guard.Text("description", request.Description, MaxDescriptionLength);
+        if (request.AlbumId is { } album)
+        {
+            Guard.Positive("albumID", album);
+        }
+
         if (request.Price is { } price)
         {
             Guard.NonNegativeFen("price", price);
         }
 
-        if (request.AmountOnSale is < 0)
+        if (request.AmountOnSale is < 0 or > MaxStock)
         {
-            Guard.Fail("amountOnSale", request.AmountOnSale.Value.ToString(CultureInfo.InvariantCulture), null, "the stock must not be negative.");
+            Guard.Fail("amountOnSale", request.AmountOnSale.Value.ToString(CultureInfo.InvariantCulture), null,
+                $"the stock must be between 0 and {MaxStock.ToString(CultureInfo.InvariantCulture)} (a limit of the SDK).");
         }
 
-        return SelectImages(request.Images ?? []);
+        Guard.NotNull("images", request.Images, "R1688-06");
+        return SelectImages(request.Images);
     }
 }

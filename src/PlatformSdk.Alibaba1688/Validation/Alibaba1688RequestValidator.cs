@@ -14,28 +14,47 @@ internal static class Alibaba1688RequestValidator
 {
     private static readonly ValidationGuard Guard = new(Alibaba1688ErrorCatalogue.Platform);
 
+    // An SDK limit for OAuth state and codes (1688 documents none): room for a signed state, nothing absurd.
+    private const int MaxStateLength = 512;
+
     /// <summary>A shop name (R1688-03).</summary>
-    public static void Shop(string shop) => Guard.Required("shop", shop, "R1688-03");
+    public static void Shop(string shop) => Guard.Identifier("shop", shop, null, "R1688-03");
 
     /// <summary>An order id.</summary>
     public static void OrderId(long orderId) => Guard.Positive("orderId", orderId);
 
     /// <summary>The ERP sales order id sent at creation.</summary>
-    public static void OutOrderId(string outOrderId) => Guard.Required("outOrderId", outOrderId);
+    public static void OutOrderId(string outOrderId) => Guard.Identifier("outOrderId", outOrderId, null);
 
     /// <summary>An offer id (R1688-10).</summary>
     public static void OfferId(long offerId) => Guard.Positive("productID", offerId, "R1688-10");
 
     /// <summary>The OAuth <c>state</c>.</summary>
-    public static void AuthorizationState(string state) => Guard.Required("state", state);
+    public static void AuthorizationState(string state) => Guard.Identifier("state", state, MaxStateLength);
 
     /// <summary>The shop and code of an OAuth code exchange.</summary>
     public static void CodeExchange(string shop, string code)
     {
-        Guard.Required("shop", shop, "R1688-03");
+        Guard.Identifier("shop", shop, null, "R1688-03");
         if (string.IsNullOrWhiteSpace(code))
         {
             Guard.Fail("code", null, null, "the authorization code from the callback is required.");
+        }
+
+        // The code is a credential: its value is never shown.
+        if (code.Length > MaxStateLength || ValidationGuard.IndexOfForbiddenCharacter(code) >= 0)
+        {
+            Guard.Fail("code", null, null, $"the authorization code has control characters or more than {MaxStateLength} characters; pass the callback's code unchanged.");
+        }
+    }
+
+    /// <summary>Order ids to fetch payment links for in batches: every id positive, checked before the first batch is sent.</summary>
+    public static void PaymentLinkOrderIds(IReadOnlyList<long> orderIds)
+    {
+        ArgumentNullException.ThrowIfNull(orderIds);
+        for (var i = 0; i < orderIds.Count; i++)
+        {
+            Guard.Positive($"orderIdList[{i}]", orderIds[i]);
         }
     }
 
@@ -55,8 +74,11 @@ internal static class Alibaba1688RequestValidator
     {
         ArgumentNullException.ThrowIfNull(request);
         Guard.Positive("orderId", request.OrderId);
-        Guard.Required("carrierCode", request.CarrierCode, "RLOG-05");
-        Guard.Required("trackingNumber", request.TrackingNumber);
+        Guard.Identifier("carrierCode", request.CarrierCode, null, "RLOG-05");
+        Guard.OptionalIdentifier("carrierName", request.CarrierName, null);
+        Guard.Identifier("trackingNumber", request.TrackingNumber, null);
+        Guard.WireTime("gmtSend", request.ShippedAt);
+        Guard.Text("remarks", request.Remarks, 500);
         var entries = request.Entries ?? [];
         if (entries.Count == 0)
         {
@@ -68,7 +90,7 @@ internal static class Alibaba1688RequestValidator
         {
             var entry = entries[i] ?? throw Guard.Fail($"entries[{i}]", null, null, "the entry is missing.");
             Guard.Positive($"entries[{i}].subOrderId", entry.SubOrderId);
-            Guard.Positive($"entries[{i}].quantity", entry.Quantity);
+            Guard.PositiveAtMost($"entries[{i}].quantity", entry.Quantity, Alibaba1688PreOrderValidator.MaxQuantity);
             if (!seen.Add(entry.SubOrderId))
             {
                 Guard.Fail($"entries[{i}].subOrderId", entry.SubOrderId.ToString(CultureInfo.InvariantCulture), "RLOG-52",

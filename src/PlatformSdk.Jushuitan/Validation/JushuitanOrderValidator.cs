@@ -17,6 +17,9 @@ public static class JushuitanOrderValidator
 {
     private static readonly ValidationGuard Guard = new(Errors.JushuitanErrorCatalogue.Platform);
 
+    // An SDK limit (Jushuitan documents none): far above any real order line, far inside the int the wire carries.
+    private const int MaxQuantity = 1_000_000;
+
     /// <summary>Validates a batch of orders.</summary>
     /// <param name="orders">The orders.</param>
     /// <exception cref="PlatformValidationException">An order breaks a rule.</exception>
@@ -49,11 +52,17 @@ public static class JushuitanOrderValidator
     {
         ArgumentNullException.ThrowIfNull(order);
         Guard.Positive($"{path}.shop_id", order.ShopId, "RJST-04");
-        Guard.Required($"{path}.so_id", order.SoId, "RJST-14");
-        Guard.MaxLength($"{path}.so_id", order.SoId, 50, "RJST-14");
+        // so_id is the idempotency key (RJST-14) and the key the upload is verified and cancelled by.
+        Guard.Identifier($"{path}.so_id", order.SoId, 50, "RJST-14");
         if (order.OrderDate == default)
         {
             Guard.Fail($"{path}.order_date", null, null, "the order date is required.");
+        }
+
+        Guard.WireTime($"{path}.order_date", order.OrderDate);
+        if (order.ShopModified is { } shopModified)
+        {
+            Guard.WireTime($"{path}.shop_modified", shopModified);
         }
 
         if (!Enum.IsDefined(order.ShopStatus))
@@ -61,19 +70,23 @@ public static class JushuitanOrderValidator
             Guard.Fail($"{path}.shop_status", ((int)order.ShopStatus).ToString(CultureInfo.InvariantCulture), null, "not a known shop_status.");
         }
 
-        Guard.MaxLength($"{path}.shop_buyer_id", order.ShopBuyerId, 50);
-        Guard.MaxLength($"{path}.receiver_name", order.ReceiverName, 50);
-        Guard.MaxLength($"{path}.receiver_mobile", order.ReceiverMobile, 50);
-        Guard.MaxLength($"{path}.receiver_phone", order.ReceiverPhone, 50);
-        Guard.MaxLength($"{path}.receiver_state", order.ReceiverState, 50);
-        Guard.MaxLength($"{path}.receiver_city", order.ReceiverCity, 50);
-        Guard.MaxLength($"{path}.receiver_district", order.ReceiverDistrict, 50);
-        Guard.MaxLength($"{path}.receiver_address", order.ReceiverAddress, 200);
-        Guard.MaxLength($"{path}.receiver_zip", order.ReceiverZip, 20);
-        Guard.MaxLength($"{path}.receiver_country", order.ReceiverCountry, 5);
-        Guard.MaxLength($"{path}.buyer_message", order.BuyerMessage, 400);
-        Guard.MaxLength($"{path}.remark", order.Remark, JushuitanWireChoices.RemarkMaxLength);
-        Guard.MaxLength($"{path}.labels", order.Labels, 200);
+        Guard.OptionalIdentifier($"{path}.shop_buyer_id", order.ShopBuyerId, 50);
+        Guard.OptionalIdentifier($"{path}.receiver_name", order.ReceiverName, 50);
+        Guard.OptionalIdentifier($"{path}.receiver_mobile", order.ReceiverMobile, 50);
+        Guard.OptionalIdentifier($"{path}.receiver_phone", order.ReceiverPhone, 50);
+        Guard.OptionalIdentifier($"{path}.receiver_state", order.ReceiverState, 50);
+        Guard.OptionalIdentifier($"{path}.receiver_city", order.ReceiverCity, 50);
+        Guard.OptionalIdentifier($"{path}.receiver_district", order.ReceiverDistrict, 50);
+        Guard.Text($"{path}.receiver_address", order.ReceiverAddress, 200);
+        Guard.OptionalIdentifier($"{path}.receiver_zip", order.ReceiverZip, 20);
+        Guard.OptionalIdentifier($"{path}.receiver_country", order.ReceiverCountry, 5);
+        Guard.Text($"{path}.buyer_message", order.BuyerMessage, 400);
+        Guard.Text($"{path}.remark", order.Remark, JushuitanWireChoices.RemarkMaxLength);
+        Guard.Text($"{path}.question_desc", order.QuestionDesc, null);
+        Guard.OptionalIdentifier($"{path}.labels", order.Labels, 200);
+        Guard.OptionalIdentifier($"{path}.lc_id", order.LcId, null);
+        Guard.OptionalIdentifier($"{path}.logistics_company", order.LogisticsCompany, null);
+        Guard.OptionalIdentifier($"{path}.l_id", order.LId, null);
 
         if (order.Items is null || order.Items.Count == 0)
         {
@@ -116,20 +129,16 @@ public static class JushuitanOrderValidator
 
     private static void ValidateItem(JushuitanUploadItem item, string path)
     {
-        Guard.Required($"{path}.sku_id", item.SkuId);
-        Guard.MaxLength($"{path}.sku_id", item.SkuId, 40);
-        Guard.MaxLength($"{path}.shop_sku_id", item.ShopSkuId, 128);
-        Guard.MaxLength($"{path}.i_id", item.IId, 40);
-        Guard.MaxLength($"{path}.name", item.Name, 100);
-        Guard.MaxLength($"{path}.properties_value", item.PropertiesValue, 100);
-        Guard.MaxLength($"{path}.pic", item.Pic, 300);
-        Guard.MaxLength($"{path}.outer_oi_id", item.OuterOiId, 50);
-        Guard.Positive($"{path}.qty", item.Qty);
+        Guard.Identifier($"{path}.sku_id", item.SkuId, 40);
+        Guard.OptionalIdentifier($"{path}.shop_sku_id", item.ShopSkuId, 128);
+        Guard.OptionalIdentifier($"{path}.i_id", item.IId, 40);
+        Guard.OptionalIdentifier($"{path}.name", item.Name, 100);
+        Guard.OptionalIdentifier($"{path}.properties_value", item.PropertiesValue, 100);
+        Guard.OptionalIdentifier($"{path}.pic", item.Pic, 300);
+        Guard.OptionalIdentifier($"{path}.outer_oi_id", item.OuterOiId, 50);
+        Guard.PositiveAtMost($"{path}.qty", item.Qty, MaxQuantity);
         Guard.NonNegativeFen($"{path}.amount", item.Amount, "RJST-20");
-        if (item.Price < 0m || decimal.Round(item.Price, 4) != item.Price)
-        {
-            Guard.Fail($"{path}.price", item.Price.ToString(CultureInfo.InvariantCulture), null, "the price must not be negative and has at most 4 decimal places.");
-        }
+        Guard.NonNegativeDecimal($"{path}.price", item.Price, 4);
 
         if (item.BasePrice is { } basePrice)
         {
@@ -168,17 +177,17 @@ public static class JushuitanOrderValidator
 
         if (order.Pay is { } pay)
         {
-            Guard.Required($"{path}.pay.outer_pay_id", pay.OuterPayId);
-            Guard.MaxLength($"{path}.pay.outer_pay_id", pay.OuterPayId, 50);
-            Guard.Required($"{path}.pay.payment", pay.Payment);
-            Guard.MaxLength($"{path}.pay.payment", pay.Payment, 20);
-            Guard.MaxLength($"{path}.pay.seller_account", pay.SellerAccount, 50);
-            Guard.MaxLength($"{path}.pay.buyer_account", pay.BuyerAccount, 200);
+            Guard.Identifier($"{path}.pay.outer_pay_id", pay.OuterPayId, 50);
+            Guard.Identifier($"{path}.pay.payment", pay.Payment, 20);
+            Guard.OptionalIdentifier($"{path}.pay.seller_account", pay.SellerAccount, 50);
+            Guard.OptionalIdentifier($"{path}.pay.buyer_account", pay.BuyerAccount, 200);
             Guard.NonNegativeFen($"{path}.pay.amount", pay.Amount, "RJST-19");
             if (pay.PayDate == default)
             {
                 Guard.Fail($"{path}.pay.pay_date", null, "RJST-15", "the pay date is required.");
             }
+
+            Guard.WireTime($"{path}.pay.pay_date", pay.PayDate, "RJST-15");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PlatformSdk.Jushuitan.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
+using PlatformSdk.Jushuitan.Models.Shops;
 using PlatformSdk.Jushuitan.Protocol;
 using PlatformSdk.Validation;
 
@@ -26,14 +27,8 @@ internal static class JushuitanRequestValidator
         if (query.ModifiedBegin is { } first && query.ModifiedEnd is { } last)
         {
             // Dates the wire cannot express, or a forgotten (default) start, would otherwise become ~100,000 seven-day windows.
-            foreach (var (field, value) in new[] { ("modified_begin", first), ("modified_end", last) })
-            {
-                if (!ChinaTime.IsWireRepresentable(value))
-                {
-                    Guard.Fail(field, value.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null,
-                        $"the date must be between {ChinaTime.FormatDateTime(ChinaTime.MinWireValue)} and {ChinaTime.FormatDateTime(ChinaTime.MaxWireValue)} (China time).");
-                }
-            }
+            Guard.WireTime("modified_begin", first);
+            Guard.WireTime("modified_end", last);
 
             if (last < first)
             {
@@ -60,8 +55,22 @@ internal static class JushuitanRequestValidator
 
         for (var i = 0; i < (query.SoIds?.Count ?? 0); i++)
         {
-            Guard.Required($"so_ids[{i}]", query.SoIds![i]);
-            Guard.MaxLength($"so_ids[{i}]", query.SoIds[i], 50);
+            Guard.Identifier($"so_ids[{i}]", query.SoIds![i], 50, "RJST-14");
+        }
+
+        for (var i = 0; i < (query.OIds?.Count ?? 0); i++)
+        {
+            Guard.Positive($"o_ids[{i}]", query.OIds![i]);
+        }
+
+        if (!Enum.IsDefined(query.DateType))
+        {
+            Guard.Fail("date_type", ((int)query.DateType).ToString(CultureInfo.InvariantCulture), null, "not a known date_type.");
+        }
+
+        if (query.Status is { } status)
+        {
+            Guard.Identifier("status", status.Value, null);
         }
     }
 
@@ -78,13 +87,15 @@ internal static class JushuitanRequestValidator
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < request.SoIds!.Count; i++)
         {
-            Guard.Required($"so_ids[{i}]", request.SoIds[i]);
-            Guard.MaxLength($"so_ids[{i}]", request.SoIds[i], 50);
+            Guard.Identifier($"so_ids[{i}]", request.SoIds[i], 50, "RJST-14");
             if (!distinct.Add(request.SoIds[i]))
             {
                 Guard.Fail($"so_ids[{i}]", request.SoIds[i], null, "the so_id is listed twice.");
             }
         }
+
+        Guard.OptionalIdentifier("cancel_type", request.CancelType, null);
+        Guard.Text("remark", request.Remark, null);
     }
 
     /// <summary>RJST-08: a split order (held more than once for the so_id, or marked split) is cancelled only on purpose.</summary>
@@ -106,6 +117,16 @@ internal static class JushuitanRequestValidator
     /// <summary>RJST-04: a carrier query gives both ends of its modification window, in order, or neither.</summary>
     public static void LogisticsWindow(DateTimeOffset? modifiedBegin, DateTimeOffset? modifiedEnd)
     {
+        if (modifiedBegin is { } begin)
+        {
+            Guard.WireTime("modified_begin", begin, "RJST-04");
+        }
+
+        if (modifiedEnd is { } end)
+        {
+            Guard.WireTime("modified_end", end, "RJST-04");
+        }
+
         if (modifiedBegin.HasValue != modifiedEnd.HasValue)
         {
             Guard.Fail(modifiedBegin.HasValue ? "modified_end" : "modified_begin", null, "RJST-04",
@@ -119,6 +140,25 @@ internal static class JushuitanRequestValidator
         }
     }
 
+    /// <summary>A shop query's filters: positive shop ids and nicks that are valid ids.</summary>
+    public static void Shops(JushuitanShopQuery? query)
+    {
+        if (query is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < (query.ShopIds?.Count ?? 0); i++)
+        {
+            Guard.Positive($"shop_ids[{i}]", query.ShopIds![i], "RJST-04");
+        }
+
+        for (var i = 0; i < (query.Nicks?.Count ?? 0); i++)
+        {
+            Guard.Identifier($"nicks[{i}]", query.Nicks![i], null);
+        }
+    }
+
     /// <summary>The code of an open API token request.</summary>
-    public static void AuthorizationCode(string code) => Guard.Required("code", code);
+    public static void AuthorizationCode(string code) => Guard.Identifier("code", code, null);
 }

@@ -17,6 +17,9 @@ public static class VoucherRequestValidator
 {
     private static readonly ValidationGuard Guard = new(VoucherRefundCalculator.Platform);
 
+    // An SDK limit: notice tokens are short hex strings; nothing real comes near it.
+    private const int MaxTokenLength = 256;
+
     /// <summary>A code: 6–11 ASCII digits (RTV-12).</summary>
     /// <param name="field">The wire parameter.</param>
     /// <param name="code">The code.</param>
@@ -64,6 +67,12 @@ public static class VoucherRequestValidator
         {
             Guard.Fail("token", null, null, "the token of the send notice (发码通知) is required.");
         }
+
+        // The token is a credential: checked like an id, never shown.
+        if (token!.Length > MaxTokenLength || ValidationGuard.IndexOfForbiddenCharacter(token) >= 0)
+        {
+            Guard.Fail("token", null, null, $"the token has control characters or more than {MaxTokenLength} characters (a limit of the SDK); pass the notice's token unchanged.");
+        }
     }
 
     /// <summary>A required text parameter.</summary>
@@ -87,9 +96,110 @@ public static class VoucherRequestValidator
             Code("new_code", request.NewCode);
         }
 
-        if (request.QrImages is null)
+        Guard.NotNull("qr_images", request.QrImages);
+
+        for (var i = 0; i < request.QrImages.Count; i++)
         {
-            Guard.Fail("qr_images", null, null, "give an empty list instead of null.");
+            ImageFileName($"qr_images[{i}]", request.QrImages[i]);
+        }
+
+        PosId("posid", request.PosId);
+    }
+
+    /// <summary>The fields of <c>beforeconsume</c> the call's own checks leave: the operator id.</summary>
+    internal static void Fields(Models.Redemption.LegacyBeforeConsumeRequest request) => PosId("posid", request.PosId);
+
+    /// <summary>The fields of a legacy reversal the call's own checks leave: the code list (present) and the operator id.</summary>
+    internal static void Fields(Models.Redemption.LegacyReverseRequest request)
+    {
+        Guard.NotNull("verify_codes", request.VerifyCodes, "RTV-10");
+        PosId("posid", request.PosId);
+    }
+
+    /// <summary>The fields of a legacy failsend the call's own checks leave: the message.</summary>
+    internal static void Fields(Models.Sending.LegacyFailSendRequest request) => Guard.Text("error_msg", request.ErrorMessage, null);
+
+    /// <summary>The fields of a legacy tasks query the call's own checks leave: the seller id.</summary>
+    internal static void Fields(Models.Queries.LegacyTasksRequest request)
+    {
+        if (request.SellerId is { } sellerId)
+        {
+            Guard.Positive("seller_id", sellerId);
+        }
+    }
+
+    /// <summary>A merchant send or resend: the order number.</summary>
+    internal static void Fields(Models.Sending.MerchantSendCodesRequest request) => OuterId(request.OuterId);
+
+    /// <summary>A merchant failsend: the order number, error code and message.</summary>
+    internal static void Fields(Models.Sending.MerchantFailSendRequest request)
+    {
+        OuterId(request.OuterId);
+        Guard.Identifier("sub_err_code", request.SubErrorCode, null);
+        Guard.Text("sub_err_msg", request.SubErrorMessage, null);
+    }
+
+    /// <summary>A merchant check before redeeming: the order number and operator id.</summary>
+    internal static void Fields(Models.Redemption.MerchantAvailableRequest request)
+    {
+        OuterId(request.OuterId);
+        PosId("pos_id", request.PosId);
+    }
+
+    /// <summary>A merchant redemption: the order number, operator id and the new code list (present).</summary>
+    internal static void Fields(Models.Redemption.MerchantConsumeRequest request)
+    {
+        OuterId(request.OuterId);
+        PosId("pos_id", request.PosId);
+        Guard.NotNull("isv_ma_list", request.NewCodes, "RTV-10");
+    }
+
+    /// <summary>A merchant reversal: the order number and operator id.</summary>
+    internal static void Fields(Models.Redemption.MerchantReverseRequest request)
+    {
+        OuterId(request.OuterId);
+        PosId("pos_id", request.PosId);
+    }
+
+    /// <summary>A validity extension: the order number, an end date the wire can express, the request id and the attributes.</summary>
+    internal static void Fields(Models.Queries.MerchantDelayRequest request)
+    {
+        OuterId(request.OuterId);
+        Guard.WireTime("end_date", request.EndDate, "RTV-11");
+        Guard.WireTime("current_end_date", request.CurrentEndDate, "RTV-11");
+        Guard.OptionalIdentifier("request_id", request.RequestId, null);
+        if (request.Attributes is { } attributes)
+        {
+            foreach (var (key, value) in attributes)
+            {
+                Guard.Identifier("attribute_map", key, null);
+                if (value is null)
+                {
+                    Guard.Fail($"attribute_map[{key}]", null, null, "an attribute value is null; leave the attribute out instead.");
+                }
+
+                Guard.Text($"attribute_map[{key}]", value, null);
+            }
+        }
+    }
+
+    /// <summary>The file name of an uploaded image.</summary>
+    /// <param name="field">The wire parameter.</param>
+    /// <param name="fileName">The file name.</param>
+    internal static void FileName(string field, string? fileName) => Guard.FileName(field, fileName);
+
+    // outer_id is the merchant API's order key (its idempotency and reconcile key): an id, never free text.
+    private static void OuterId(string? outerId) => Guard.Identifier("outer_id", outerId, null);
+
+    private static void PosId(string field, string? posId) => Guard.OptionalIdentifier(field, posId, null);
+
+    // An image file name from img.upload / qrcode.upload; legacy calls join them with commas, so a comma would shift every image.
+    private static void ImageFileName(string field, string? fileName)
+    {
+        Guard.FileName(field, fileName);
+        if (fileName!.Contains(',', StringComparison.Ordinal))
+        {
+            Guard.Fail(field, fileName, null, "image file names are joined with ',' on the wire, so a name must not contain one.");
         }
     }
 
@@ -128,6 +238,11 @@ public static class VoucherRequestValidator
             if (item.QrImage is { Length: 0 })
             {
                 Guard.Fail($"{field}[{i}].qr_image", item.QrImage, null, "leave it null rather than empty.");
+            }
+
+            if (item.QrImage is not null)
+            {
+                ImageFileName($"{field}[{i}].qr_image", item.QrImage);
             }
         }
     }
