@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using PlatformSdk.Alibaba1688.Errors;
 using PlatformSdk.Alibaba1688.Models.Auth;
 using PlatformSdk.Alibaba1688.Protocol;
@@ -75,6 +77,47 @@ internal sealed class Alibaba1688TokenSource : IAccessTokenSource
             RefreshTokenExpiresAt = grant.RefreshToken is null ? keepRefreshFrom?.RefreshTokenExpiresAt ?? grant.RefreshTokenExpiresAt : grant.RefreshTokenExpiresAt,
         };
     }
+
+    /// <summary>The longest <c>expires_in</c> taken at face value (100 years); anything longer is not a lifetime but a broken reply.</summary>
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(36_500);
+
+    /// <summary>
+    /// Reads a token reply: <c>expires_in</c> absent, null or empty means the assumed lifetime, otherwise it must be whole seconds
+    /// from 1 to <see cref="MaxTokenLifetime"/> (number or numeric string). Any reply that is not a grant is malformed with an
+    /// unknown outcome, since the code (single use) or refresh token may have been used up by the call.
+    /// </summary>
+    public static Alibaba1688TokenGrant ReadGrant(JsonElement root, DateTimeOffset now)
+    {
+        if (Alibaba1688Json.Property(root, "expires_in") is { } expiresIn && Alibaba1688Json.AsText(expiresIn) is var text
+            && !(expiresIn.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(text)))
+        {
+            if (text is null || !long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                || seconds < 1 || seconds > (long)MaxTokenLifetime.TotalSeconds || DateTimeOffset.MaxValue - now < TimeSpan.FromSeconds(seconds))
+            {
+                throw MalformedGrant(string.Create(CultureInfo.InvariantCulture,
+                    $"expires_in {Shown(text ?? expiresIn.ValueKind.ToString())} is not a lifetime in whole seconds from 1 to {(long)MaxTokenLifetime.TotalSeconds}"), null);
+            }
+        }
+
+        try
+        {
+            return Alibaba1688TokenGrant.Parse(root, now);
+        }
+        catch (PlatformException ex) when (!ex.Error.OutcomeUnknown)
+        {
+            throw MalformedGrant(ex.Error.Message, ex);
+        }
+    }
+
+    private static string Shown(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}…'";
+
+    private static PlatformException MalformedGrant(string problem, Exception? inner)
+        => new(new PlatformError(Alibaba1688ErrorCatalogue.Platform, "malformed-token-response",
+            problem.StartsWith("1688's token reply", StringComparison.Ordinal) ? problem : "1688's token reply could not be read: " + problem + ".",
+            ErrorCategory.Transient,
+            "The code (single use, valid 2 minutes) or refresh token may have been used up by this call, so it is not repeated: "
+            + "authorize the shop again with a new code, or retry the refresh; if it persists, contact 1688 support.")
+        { Delivery = RequestDelivery.OutcomeUnknown }, inner);
 
     public static PlatformException NotAuthorized(string shop, string why)
         => new(new PlatformError(Alibaba1688ErrorCatalogue.Platform, "shop-not-authorized",

@@ -36,12 +36,28 @@ internal static class Alibaba1688Json
 
     public static string? AsText(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => Text(value),
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         _ => null,
     };
+
+    /// <summary>
+    /// A string's text, or null when it cannot be decoded: the parser accepts a lone surrogate escape (<c>"\ud800"</c>) and invalid
+    /// UTF-8 inside a string, and only decoding it fails, so one bad field reads as absent instead of failing the whole reply.
+    /// </summary>
+    public static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static long? Long(JsonElement element, params string[] names)
     {
@@ -65,13 +81,24 @@ internal static class Alibaba1688Json
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.String when bool.TryParse(value.GetString(), out var b) => b,
+        JsonValueKind.String when bool.TryParse(Text(value), out var b) => b,
         JsonValueKind.Number when value.TryGetInt64(out var n) => n != 0,
         _ => null,
     };
 
     public static DateTimeOffset? Time(JsonElement element, params string[] names)
-        => Alibaba1688WireTime.TryParse(String(element, names), out var t) ? t : null;
+    {
+        try
+        {
+            return Alibaba1688WireTime.TryParse(String(element, names), out var t) ? t : null;
+        }
+        catch (ArgumentException)
+        {
+            // A wall-clock time at the ends of the calendar with an offset that puts it outside it (00010101000000+1400), or an
+            // offset beyond ±14 h: not a time, so absent like any other unreadable one.
+            return null;
+        }
+    }
 
     public static IEnumerable<JsonElement> Array(JsonElement element, params string[] names)
     {

@@ -80,7 +80,9 @@ internal sealed class Alibaba1688Transport
             Parameters = fields,
             TokenKey = TokenKeyOf(shop),
         };
-        return await SendCoreAsync(shop, call, root => Alibaba1688TokenGrant.Parse(root, Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        // Read inside the attempt, so a reply that is not a grant is that attempt's failure, with an unknown outcome: the code or
+        // refresh token may have been used up by it.
+        return await SendCoreAsync(shop, call, root => Alibaba1688TokenSource.ReadGrant(root, Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
     private Task<T> SendCoreAsync<T>(string shop, Alibaba1688Call call, Func<JsonElement, T> read, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using PlatformSdk.Errors;
 using PlatformSdk.Http;
 using PlatformSdk.Jushuitan.Errors;
@@ -85,18 +87,16 @@ internal sealed class JushuitanTokenSource : IAccessTokenSource
             TokenKey = _transport.TokenKey,
             AuthFields = fields,
         };
-        var (access, expiresIn, refreshToken) = await _transport.SendAsync(path, OperationIdempotency.NonIdempotentWrite, call, reply =>
+        var now = Now;
+        // Read and range-checked inside the attempt: a reply that cannot be turned into a token is that attempt's failure, and
+        // since the code or refresh token may have been used up by it, its outcome is unknown (the write may have happened).
+        var (access, lifetime, refreshToken) = await _transport.SendAsync(path, OperationIdempotency.NonIdempotentWrite, call, reply =>
         {
             var data = reply.Payload;
-            return (JushuitanJson.String(data, "access_token")
-                ?? throw new PlatformException(new PlatformError(JushuitanErrorCatalogue.Platform, "malformed-token-response",
-                    "Jushuitan's token reply has no access_token.", ErrorCategory.Transient, "Retry the authorization; if it persists, contact Jushuitan support.")
-                { Delivery = RequestDelivery.OutcomeUnknown }),
-                JushuitanJson.Long(data, "expires_in"),
+            return (JushuitanJson.String(data, "access_token") ?? throw MalformedTokenReply("it has no access_token"),
+                Lifetime(data, now),
                 JushuitanJson.String(data, "refresh_token"));
         }, cancellationToken).ConfigureAwait(false);
-        var now = Now;
-        var lifetime = expiresIn is > 0 ? TimeSpan.FromSeconds(expiresIn.Value) : JushuitanWireChoices.AssumedLegacyTokenLifetime;
         // The real lifetime is unconfirmed (doc §3): the package registers a 24 h refresh margin with the token provider.
         return new AccessToken(access, now + lifetime)
         {
@@ -104,6 +104,41 @@ internal sealed class JushuitanTokenSource : IAccessTokenSource
             RefreshToken = refreshToken,
         };
     }
+
+    /// <summary>The longest <c>expires_in</c> taken at face value (100 years); anything longer is not a lifetime but a broken reply.</summary>
+    internal static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(36_500);
+
+    /// <summary>
+    /// <c>expires_in</c> as a lifetime: absent, null or empty means the assumed lifetime; otherwise whole seconds from 1 to
+    /// <see cref="MaxTokenLifetime"/> (number or numeric string), or the reply is malformed.
+    /// </summary>
+    internal static TimeSpan Lifetime(JsonElement data, DateTimeOffset now)
+    {
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("expires_in", out var value) || value.ValueKind == JsonValueKind.Null
+            || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(JushuitanJson.Text(value))))
+        {
+            return JushuitanWireChoices.AssumedLegacyTokenLifetime;
+        }
+
+        var text = JushuitanJson.AsText(value);
+        if (text is null || !long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            || seconds < 1 || seconds > (long)MaxTokenLifetime.TotalSeconds || DateTimeOffset.MaxValue - now < TimeSpan.FromSeconds(seconds))
+        {
+            throw MalformedTokenReply(string.Create(CultureInfo.InvariantCulture,
+                $"expires_in {Shown(text ?? value.ValueKind.ToString())} is not a lifetime in whole seconds from 1 to {(long)MaxTokenLifetime.TotalSeconds}"));
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static string Shown(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}…'";
+
+    private static PlatformException MalformedTokenReply(string problem)
+        => new(new PlatformError(JushuitanErrorCatalogue.Platform, "malformed-token-response",
+            $"Jushuitan's token reply could not be read: {problem}.", ErrorCategory.Transient,
+            "The authorization code or refresh token may have been used up by this call, so it is not repeated: retry the authorization "
+            + "(a new code for an authorization flow); if it persists, contact Jushuitan support.")
+        { Delivery = RequestDelivery.OutcomeUnknown });
 
     private static PlatformException NoToken(string message)
         => new(new PlatformError(JushuitanErrorCatalogue.Platform, "no-token", message, ErrorCategory.Authentication,

@@ -39,7 +39,7 @@ internal sealed class JushuitanResponseClassifier : PlatformResponseClassifier
         {
             envelope = JushuitanEnvelope.Parse(body);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
             return MalformedResponse(ex.Message.Split(" Path:")[0]);
         }

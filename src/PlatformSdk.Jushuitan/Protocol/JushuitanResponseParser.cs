@@ -143,7 +143,7 @@ internal static class JushuitanJson
 
     public static string? AsText(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String => element.GetString() is { Length: > 0 } s ? s.Trim() : null,
+        JsonValueKind.String => Text(element) is { Length: > 0 } s ? s.Trim() : null,
         JsonValueKind.Number => element.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
@@ -155,7 +155,7 @@ internal static class JushuitanJson
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Number => element.TryGetInt64(out var n) ? n != 0 : null,
-        JsonValueKind.String => element.GetString()?.Trim().ToUpperInvariant() switch
+        JsonValueKind.String => Text(element)?.Trim().ToUpperInvariant() switch
         {
             "TRUE" or "1" => true,
             "FALSE" or "0" => false,
@@ -163,6 +163,22 @@ internal static class JushuitanJson
         },
         _ => null,
     };
+
+    /// <summary>
+    /// A string's text, or null when it cannot be decoded: the parser accepts a lone surrogate escape (<c>"\ud800"</c>) and invalid
+    /// UTF-8 inside a string, and only decoding it fails, so one bad field reads as absent instead of failing the whole reply.
+    /// </summary>
+    public static string? Text(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static string? String(JsonElement obj, string name)
         => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? AsText(value) : null;

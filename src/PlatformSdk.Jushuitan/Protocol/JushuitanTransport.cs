@@ -81,8 +81,16 @@ internal static class JushuitanPaging
             {
                 if (property.Value.ValueKind == JsonValueKind.Array)
                 {
-                    hash.Add(property.Name);
-                    hash.Add(property.Value.GetRawText(), StringComparer.Ordinal);
+                    try
+                    {
+                        hash.Add(property.Name);
+                        hash.Add(property.Value.GetRawText(), StringComparer.Ordinal);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // Text that cannot be decoded (invalid UTF-8): the list's length still tells most repeats apart.
+                        hash.Add(property.Value.GetArrayLength());
+                    }
                 }
             }
         }

@@ -135,7 +135,8 @@ internal sealed class VoucherCaller
             list = inner;
         }
 
-        return list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToArray() : [];
+        // Only objects are entries: a number, string or list in their place is no entry the clients could read.
+        return list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).ToArray() : [];
     }
 
     public static IReadOnlyDictionary<string, string> Attributes(JsonElement? map)
@@ -148,7 +149,7 @@ internal sealed class VoucherCaller
 
         if (element.ValueKind == JsonValueKind.String)
         {
-            var text = element.GetString();
+            var text = Decoded(element);
             if (string.IsNullOrWhiteSpace(text))
             {
                 return result;
@@ -170,7 +171,14 @@ internal sealed class VoucherCaller
         {
             foreach (var property in element.EnumerateObject())
             {
-                result[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() ?? string.Empty : property.Value.GetRawText();
+                try
+                {
+                    result[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() ?? string.Empty : property.Value.GetRawText();
+                }
+                catch (InvalidOperationException)
+                {
+                    // A name or value that cannot be decoded (a lone surrogate escape, invalid UTF-8) is left out.
+                }
             }
         }
 
@@ -180,10 +188,36 @@ internal sealed class VoucherCaller
     public static string? Raw(JsonElement? value) => value switch
     {
         null => null,
-        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.String } v => Decoded(v),
         { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
-        { } v => v.GetRawText(),
+        { } v => Raw(v),
     };
+
+    // The parser accepts a lone surrogate escape ("\ud800") and invalid UTF-8 inside a string; only decoding fails, so such a
+    // value reads as absent instead of failing a call whose outcome is otherwise known.
+    private static string? Decoded(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Raw(JsonElement value)
+    {
+        try
+        {
+            return value.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static DateTimeOffset? ChinaTime(string? text) => PlatformSdk.ChinaTime.TryParse(text, out var instant) ? instant : null;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -5,30 +7,32 @@ namespace PlatformSdk.TaobaoVoucher.Protocol;
 
 // Wire shapes of the e-voucher replies (docs/protocols/taobao-voucher.md, S-OT metadata). Public so callers can read raw
 // replies with the same source-generated metadata; the typed models in Models/ are what the client returns.
+// Scalar reply fields read leniently: a value of the wrong type, out of range or not decodable is absent (null), never an
+// exception, so one odd field does not make a reply whose ret_code is readable unreadable (callers treat null as unknown).
 
 /// <summary>The success object of <c>taobao.vmarket.eticket.beforeconsume</c>.</summary>
 internal sealed class LegacyBeforeConsumeWire
 {
     /// <summary><c>ret_code</c>: 1 = may consume.</summary>
-    [JsonPropertyName("ret_code")] public long? RetCode { get; set; }
+    [JsonPropertyName("ret_code")] [JsonConverter(typeof(LenientInt64Converter))] public long? RetCode { get; set; }
 
     /// <summary><c>valid_start</c>.</summary>
-    [JsonPropertyName("valid_start")] public string? ValidStart { get; set; }
+    [JsonPropertyName("valid_start")] [JsonConverter(typeof(LenientStringConverter))] public string? ValidStart { get; set; }
 
     /// <summary><c>valid_ends</c>.</summary>
-    [JsonPropertyName("valid_ends")] public string? ValidEnds { get; set; }
+    [JsonPropertyName("valid_ends")] [JsonConverter(typeof(LenientStringConverter))] public string? ValidEnds { get; set; }
 
     /// <summary><c>left_num</c>: units left on the order.</summary>
-    [JsonPropertyName("left_num")] public int? LeftNum { get; set; }
+    [JsonPropertyName("left_num")] [JsonConverter(typeof(LenientInt32Converter))] public int? LeftNum { get; set; }
 
     /// <summary><c>code_left_num</c>: units left on this code.</summary>
-    [JsonPropertyName("code_left_num")] public int? CodeLeftNum { get; set; }
+    [JsonPropertyName("code_left_num")] [JsonConverter(typeof(LenientInt32Converter))] public int? CodeLeftNum { get; set; }
 
     /// <summary><c>item_title</c>.</summary>
-    [JsonPropertyName("item_title")] public string? ItemTitle { get; set; }
+    [JsonPropertyName("item_title")] [JsonConverter(typeof(LenientStringConverter))] public string? ItemTitle { get; set; }
 
     /// <summary><c>order_id</c>.</summary>
-    [JsonPropertyName("order_id")] public long? OrderId { get; set; }
+    [JsonPropertyName("order_id")] [JsonConverter(typeof(LenientInt64Converter))] public long? OrderId { get; set; }
 
     /// <summary><c>left_amount</c> (type not documented: number or text).</summary>
     [JsonPropertyName("left_amount")] public JsonElement? LeftAmount { get; set; }
@@ -41,38 +45,38 @@ internal sealed class LegacyBeforeConsumeWire
 internal sealed class LegacyConsumeWire
 {
     /// <summary><c>ret_code</c>.</summary>
-    [JsonPropertyName("ret_code")] public long? RetCode { get; set; }
+    [JsonPropertyName("ret_code")] [JsonConverter(typeof(LenientInt64Converter))] public long? RetCode { get; set; }
 
     /// <summary><c>left_num</c>.</summary>
-    [JsonPropertyName("left_num")] public int? LeftNum { get; set; }
+    [JsonPropertyName("left_num")] [JsonConverter(typeof(LenientInt32Converter))] public int? LeftNum { get; set; }
 
     /// <summary><c>code_left_num</c>.</summary>
-    [JsonPropertyName("code_left_num")] public int? CodeLeftNum { get; set; }
+    [JsonPropertyName("code_left_num")] [JsonConverter(typeof(LenientInt32Converter))] public int? CodeLeftNum { get; set; }
 
     /// <summary><c>item_title</c>.</summary>
-    [JsonPropertyName("item_title")] public string? ItemTitle { get; set; }
+    [JsonPropertyName("item_title")] [JsonConverter(typeof(LenientStringConverter))] public string? ItemTitle { get; set; }
 
     /// <summary><c>sms_tpl</c>.</summary>
-    [JsonPropertyName("sms_tpl")] public string? SmsTemplate { get; set; }
+    [JsonPropertyName("sms_tpl")] [JsonConverter(typeof(LenientStringConverter))] public string? SmsTemplate { get; set; }
 
     /// <summary><c>print_tpl</c>.</summary>
-    [JsonPropertyName("print_tpl")] public string? PrintTemplate { get; set; }
+    [JsonPropertyName("print_tpl")] [JsonConverter(typeof(LenientStringConverter))] public string? PrintTemplate { get; set; }
 
     /// <summary><c>consume_secial_num</c> (sic).</summary>
-    [JsonPropertyName("consume_secial_num")] public string? ConsumeSerialNum { get; set; }
+    [JsonPropertyName("consume_secial_num")] [JsonConverter(typeof(LenientStringConverter))] public string? ConsumeSerialNum { get; set; }
 }
 
 /// <summary>The success object of <c>taobao.vmarket.eticket.reverse</c>.</summary>
 internal sealed class LegacyReverseWire
 {
     /// <summary><c>ret_code</c>.</summary>
-    [JsonPropertyName("ret_code")] public long? RetCode { get; set; }
+    [JsonPropertyName("ret_code")] [JsonConverter(typeof(LenientInt64Converter))] public long? RetCode { get; set; }
 
     /// <summary><c>left_num</c>.</summary>
-    [JsonPropertyName("left_num")] public int? LeftNum { get; set; }
+    [JsonPropertyName("left_num")] [JsonConverter(typeof(LenientInt32Converter))] public int? LeftNum { get; set; }
 
     /// <summary><c>item_title</c>.</summary>
-    [JsonPropertyName("item_title")] public string? ItemTitle { get; set; }
+    [JsonPropertyName("item_title")] [JsonConverter(typeof(LenientStringConverter))] public string? ItemTitle { get; set; }
 }
 
 /// <summary>The success object of the image uploads (<c>qrcode.upload</c>, <c>img.upload</c>).</summary>
@@ -82,33 +86,33 @@ internal sealed class ImageUploadWire
     [JsonPropertyName("ret_code")] public JsonElement? RetCode { get; set; }
 
     /// <summary><c>img_filename</c>.</summary>
-    [JsonPropertyName("img_filename")] public string? ImageFileName { get; set; }
+    [JsonPropertyName("img_filename")] [JsonConverter(typeof(LenientStringConverter))] public string? ImageFileName { get; set; }
 }
 
 /// <summary>One entry of <c>eticket_codes</c> (<c>taobao.vmarket.eticket.codes.get</c>).</summary>
 internal sealed class EticketCodeWire
 {
     /// <summary><c>order_id</c>.</summary>
-    [JsonPropertyName("order_id")] public long? OrderId { get; set; }
+    [JsonPropertyName("order_id")] [JsonConverter(typeof(LenientInt64Converter))] public long? OrderId { get; set; }
 
     /// <summary><c>code</c>.</summary>
-    [JsonPropertyName("code")] public string? Code { get; set; }
+    [JsonPropertyName("code")] [JsonConverter(typeof(LenientStringConverter))] public string? Code { get; set; }
 
     /// <summary><c>num</c>: units still usable.</summary>
-    [JsonPropertyName("num")] public int? Num { get; set; }
+    [JsonPropertyName("num")] [JsonConverter(typeof(LenientInt32Converter))] public int? Num { get; set; }
 
     /// <summary><c>status</c> (values not documented).</summary>
-    [JsonPropertyName("status")] public int? Status { get; set; }
+    [JsonPropertyName("status")] [JsonConverter(typeof(LenientInt32Converter))] public int? Status { get; set; }
 
     /// <summary><c>qrcode_url</c>.</summary>
-    [JsonPropertyName("qrcode_url")] public string? QrCodeUrl { get; set; }
+    [JsonPropertyName("qrcode_url")] [JsonConverter(typeof(LenientStringConverter))] public string? QrCodeUrl { get; set; }
 }
 
 /// <summary>One entry of <c>eticket_tasks</c> (<c>taobao.vmarket.eticket.tasks.get</c>).</summary>
 internal sealed class EticketTaskWire
 {
     /// <summary><c>order_id</c>.</summary>
-    [JsonPropertyName("order_id")] public long? OrderId { get; set; }
+    [JsonPropertyName("order_id")] [JsonConverter(typeof(LenientInt64Converter))] public long? OrderId { get; set; }
 }
 
 /// <summary>The success object shared by the <c>taobao.eticket.merchant.ma.*</c> callbacks.</summary>
@@ -118,19 +122,19 @@ internal sealed class MerchantReplyWire
     [JsonPropertyName("ret_code")] public JsonElement? RetCode { get; set; }
 
     /// <summary><c>ret_msg</c>.</summary>
-    [JsonPropertyName("ret_msg")] public string? RetMsg { get; set; }
+    [JsonPropertyName("ret_msg")] [JsonConverter(typeof(LenientStringConverter))] public string? RetMsg { get; set; }
 
     /// <summary><c>resp_body</c>.</summary>
     [JsonPropertyName("resp_body")] public MerchantRespBodyWire? RespBody { get; set; }
 
     /// <summary><c>is_success</c> (<c>ma.delay</c> only).</summary>
-    [JsonPropertyName("is_success")] public bool? IsSuccess { get; set; }
+    [JsonPropertyName("is_success")] [JsonConverter(typeof(LenientBooleanConverter))] public bool? IsSuccess { get; set; }
 
     /// <summary><c>res_code</c> (<c>ma.delay</c> only).</summary>
     [JsonPropertyName("res_code")] public JsonElement? ResCode { get; set; }
 
     /// <summary><c>res_msg</c> (<c>ma.delay</c> only).</summary>
-    [JsonPropertyName("res_msg")] public string? ResMsg { get; set; }
+    [JsonPropertyName("res_msg")] [JsonConverter(typeof(LenientStringConverter))] public string? ResMsg { get; set; }
 }
 
 /// <summary><c>resp_body</c> of the merchant callbacks.</summary>
@@ -165,3 +169,128 @@ internal sealed class IsvMaWire
 [JsonSerializable(typeof(List<IsvMaWire>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class TaobaoVoucherJsonContext : JsonSerializerContext;
+
+/// <summary>Reads a number or numeric string as <see cref="long"/>; anything else (other types, out of range, fractions) is null.</summary>
+internal sealed class LenientInt64Converter : JsonConverter<long?>
+{
+    public override bool HandleNull => true;
+
+    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => LenientJson.Text(ref reader) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } n)
+        {
+            writer.WriteNumberValue(n);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
+
+/// <summary>Reads a number or numeric string as <see cref="int"/>; anything else (other types, out of range, fractions) is null.</summary>
+internal sealed class LenientInt32Converter : JsonConverter<int?>
+{
+    public override bool HandleNull => true;
+
+    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => LenientJson.Text(ref reader) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } n)
+        {
+            writer.WriteNumberValue(n);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
+
+/// <summary>Reads a string (a number or boolean as its text); objects, arrays and undecodable text are null.</summary>
+internal sealed class LenientStringConverter : JsonConverter<string?>
+{
+    public override bool HandleNull => true;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => LenientJson.Text(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+}
+
+/// <summary>Reads <c>true</c>/<c>false</c>, their text and 1/0; anything else is null.</summary>
+internal sealed class LenientBooleanConverter : JsonConverter<bool?>
+{
+    public override bool HandleNull => true;
+
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => LenientJson.Text(ref reader)?.Trim().ToUpperInvariant() switch
+        {
+            "TRUE" or "1" => true,
+            "FALSE" or "0" => false,
+            _ => null,
+        };
+
+    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } b)
+        {
+            writer.WriteBooleanValue(b);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
+
+internal static class LenientJson
+{
+    /// <summary>A scalar's text (strings decoded, numbers and booleans as written); null for null, containers (skipped) and undecodable strings.</summary>
+    public static string? Text(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                try
+                {
+                    return reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return null;
+                }
+
+            case JsonTokenType.Number:
+                return Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                reader.Skip();
+                return null;
+            default:
+                return null;
+        }
+    }
+}

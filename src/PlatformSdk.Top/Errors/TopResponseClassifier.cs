@@ -114,13 +114,26 @@ internal partial class TopResponseClassifier : PlatformResponseClassifier
     {
         foreach (var property in root.EnumerateObject())
         {
-            if (property.Name.EndsWith("_response", StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.Object)
+            if (property.Value.ValueKind == JsonValueKind.Object && NameEndsWithResponse(property))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool NameEndsWithResponse(JsonProperty property)
+    {
+        try
+        {
+            return property.Name.EndsWith("_response", StringComparison.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            // A name that cannot be decoded (a lone surrogate escape, invalid UTF-8) is no API's wrapper.
+            return false;
+        }
     }
 
     [GeneratedRegex(TopWireChoices.BanSecondsPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
