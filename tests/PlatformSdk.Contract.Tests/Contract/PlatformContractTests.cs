@@ -32,6 +32,9 @@ public abstract class PlatformContractTests<TFixture>(TFixture adapter) : IClass
 
         // Nothing but AddPlatformSdk() and that one call: the client resolves, validation passes and a read goes through.
         await using var session = await Adapter.StartAsync(new ContractSetup { Bare = true });
+        // Untuned, the platform's default rate limit applies, on the injected clock: the set-up's calls spent the tenant's
+        // permit, and the next one is due when the fake clock says so.
+        session.Time.Advance(TimeSpan.FromSeconds(1));
         await Read(session);
         Assert.Single(session.CallsTo(ContractRoute.Read));
     }

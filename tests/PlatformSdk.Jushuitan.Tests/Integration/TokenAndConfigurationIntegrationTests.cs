@@ -209,7 +209,10 @@ public sealed class TokenAndConfigurationIntegrationTests
         services.AddPlatformSdk().UseTimeProvider(time)
             .AddJushuitan("north", o => FakeJushuitanHarness.UseFakeCredentials(o, north, JushuitanProtocol.OpenApi))
             .AddJushuitan("south", o => FakeJushuitanHarness.UseFakeCredentials(o, south, JushuitanProtocol.OpenApi));
-        services.Configure<PlatformResilienceOptions>("Jushuitan", FakeJushuitanHarness.FastResilience);
+        // Each named tenant has its own resilience settings, starting from the platform's defaults (a 5/s limit on the injected
+        // clock, which this test never advances): both are tuned for the fake.
+        services.Configure<PlatformResilienceOptions>(PlatformResilienceOptions.NameFor("Jushuitan", "north"), FakeJushuitanHarness.FastResilience);
+        services.Configure<PlatformResilienceOptions>(PlatformResilienceOptions.NameFor("Jushuitan", "south"), FakeJushuitanHarness.FastResilience);
         using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
         var factory = provider.GetRequiredService<IJushuitanClientFactory>();
