@@ -118,6 +118,26 @@ public class OptionsTests
     }
 
     [Fact]
+    public void A_value_the_binder_cannot_convert_fails_at_start_as_an_options_failure_naming_the_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["A:AppKey"] = "1000000",
+            ["A:AppSecret"] = "secret",
+            ["A:RedirectUri"] = "https://erp.example.com/cb",
+            ["A:Shops:shopA:AccessTokenExpiresAt"] = "next tuesday",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddPlatformSdk().AddAlibaba1688(configuration.GetSection("A"));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Alibaba1688 tenant 'default'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("A:Shops:shopA:AccessTokenExpiresAt", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Default_rate_limit_is_5_per_second_per_shop()
     {
         var services = new ServiceCollection();
