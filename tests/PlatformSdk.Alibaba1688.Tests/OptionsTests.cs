@@ -134,7 +134,7 @@ public class OptionsTests
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("Alibaba1688 tenant 'default'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("A:Shops:shopA:AccessTokenExpiresAt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("at 'A:Shops:shopA:AccessTokenExpiresAt' to type 'System.DateTimeOffset'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
