@@ -5,6 +5,7 @@ using PlatformSdk.Alibaba1688.Models.Products;
 using PlatformSdk.Alibaba1688.Protocol;
 using PlatformSdk.Alibaba1688.Validation;
 using PlatformSdk.Errors;
+using PlatformSdk.Http;
 using PlatformSdk.Paging;
 
 namespace PlatformSdk.Alibaba1688;
@@ -31,7 +32,8 @@ public class Alibaba1688ProductsClient
     /// uploaded: only the first 5 are uploaded and the rest reported in <see cref="Alibaba1688PublishResult.DroppedImages"/>;
     /// a kept image over 2 MB is rejected with its index and size (R1688-06). Each image goes to the photobank
     /// (<c>alibaba.photobank.photo.add</c>), then the offer is created (<c>alibaba.product.add</c>).
-    /// The offer is private and tradable online (R1688-07). Not retried once it may have reached 1688.
+    /// The offer is private and tradable online (R1688-07). Not retried once it may have reached 1688. The uploads and the publish
+    /// share one deadline (the total timeout); running out of it is a timeout with <c>MayHaveBeenProcessed</c> once anything was sent.
     /// </summary>
     /// <param name="request">The product.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -39,6 +41,22 @@ public class Alibaba1688ProductsClient
     public virtual async Task<Alibaba1688PublishResult> PublishAsync(Alibaba1688PublishRequest request, CancellationToken cancellationToken = default)
     {
         var selection = Alibaba1688ProductValidator.Validate(request);
+        // The uploads and the publish share one deadline: together they never outlast the total timeout.
+        using var deadline = PlatformDeadline.Start(_transport.Resilience.TotalTimeout, _transport.Time, cancellationToken);
+        var sent = false;
+        try
+        {
+            return await PublishCoreAsync(request, selection, () => sent = true, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            throw deadline.Exceeded(Alibaba1688ErrorCatalogue.Platform, "Publishing the offer (photo uploads and product.add)", mayHaveHappened: sent);
+        }
+    }
+
+    private async Task<Alibaba1688PublishResult> PublishCoreAsync(Alibaba1688PublishRequest request, Alibaba1688ImageSelection selection, Action sending,
+        CancellationToken cancellationToken)
+    {
         var paths = new List<string>(selection.Kept.Count);
         foreach (var image in selection.Kept)
         {
@@ -52,6 +70,7 @@ public class Alibaba1688ProductsClient
                 parameters.Add(new("albumID", Alibaba1688Mappers.Text(album)));
             }
 
+            sending();
             var text = await _transport.SendAsync(_shop, Alibaba1688Api.PhotoAdd, parameters, root =>
             {
                 var url = Alibaba1688Json.Path(root, "image", "url") ?? Alibaba1688Json.Path(root, "result", "image", "url")
@@ -87,6 +106,7 @@ public class Alibaba1688ProductsClient
             }, Alibaba1688JsonContext.Wire.SaleInfoWire)));
         }
 
+        sending();
         var productId = await _transport.SendAsync(_shop, Alibaba1688Api.Publish, publish,
             root => Alibaba1688Json.Long(root, "productID", "productId")
                 ?? (Alibaba1688Json.Property(root, "result") is { } result ? Alibaba1688Json.Long(result, "productID", "productId") : null)
