@@ -22,7 +22,10 @@ public sealed class Alibaba1688Options
     [JsonConverter(typeof(SecretJsonConverter))]
     public string? AppSecret { get; set; }
 
-    /// <summary>The OAuth callback URL registered for the app (<c>redirect_uri</c>); required to authorize shops.</summary>
+    /// <summary>
+    /// The OAuth callback URL registered for the app (<c>redirect_uri</c>): an absolute http(s) URL without a fragment. Required,
+    /// checked at start-up: every shop is authorized with it, and authorized again with it when its refresh token expires.
+    /// </summary>
     public Uri? RedirectUri { get; set; }
 
     /// <summary>

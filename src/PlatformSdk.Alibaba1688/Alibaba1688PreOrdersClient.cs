@@ -39,7 +39,8 @@ public class Alibaba1688PreOrdersClient
     /// list price are reported, not refused (R1688-23). The sales order id is sent as <c>outOrderId</c>; the call is never resent
     /// blindly: when it fails after it may have reached 1688, the order is looked up by <c>outOrderId</c> and returned if found.
     /// Then the payment link is fetched and rendered as PNG and SVG QR codes. A freight 1688 computes differently from the sales
-    /// order is a warning (R1688-15).
+    /// order is a warning (R1688-15). The create, its reconcile lookup and the payment link share one deadline (the total timeout):
+    /// a link not fetched in time is reported in <see cref="Alibaba1688PreOrderResult.PaymentLinkError"/> with the order id.
     /// </summary>
     /// <param name="request">The pre-order.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -151,7 +152,8 @@ public class Alibaba1688PreOrdersClient
         PlatformError? linkError = null;
         try
         {
-            link = await GetPaymentLinkAsync([orderId], cancellationToken).ConfigureAwait(false);
+            // Still inside the create's deadline: the whole call never outlasts the total timeout, and a late link is reported, not thrown.
+            link = await GetPaymentLinkAsync([orderId], deadline.Token).ConfigureAwait(false);
             if (!link.IsComplete)
             {
                 linkError = new PlatformError(Alibaba1688ErrorCatalogue.Platform, "payment-link-failed",
@@ -163,6 +165,13 @@ public class Alibaba1688PreOrdersClient
         {
             // The order exists: report the missing link rather than lose the order id.
             linkError = ex.Error;
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            linkError = deadline.Exceeded(Alibaba1688ErrorCatalogue.Platform, "Fetching the payment link", mayHaveHappened: false).Error with
+            {
+                Remedy = "The order exists; fetch its payment link again with GetPaymentLinkAsync.",
+            };
         }
 
         var url = link?.IsComplete == true ? link.PayUrl : null;

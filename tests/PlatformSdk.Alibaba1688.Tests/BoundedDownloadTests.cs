@@ -20,6 +20,7 @@ public sealed class BoundedDownloadTests
         {
             o.AppKey = "1000000";
             o.AppSecret = "secret-0123456789";
+            o.RedirectUri = new Uri("https://erp.example.com/cb");
             o.EndpointsOverride = stub.Alibaba1688Endpoints();
             o.Shops["shopA"] = new Alibaba1688ShopOptions { AccessToken = "at-A", Market = "其他" };
         });

@@ -253,6 +253,93 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal("SO-7", stub.Requests.Single(r => r.Api() == "alibaba.trade.getSellerOrderList").Form["outOrderId"]);
     }
 
+    // The handler moves the shared fake clock past the total timeout while the request is in flight: the composite call's deadline
+    // passes before any reply is written, deterministically.
+    private void PassTheDeadline() => _time.Advance(new PlatformResilienceOptions().TotalTimeout + TimeSpan.FromSeconds(1));
+
+    [Fact]
+    public async Task A_create_whose_reply_is_lost_and_whose_lookup_runs_out_of_the_deadline_stays_ambiguous()
+    {
+        using var stub = new LoopbackStubServer(r =>
+        {
+            if (r.Api() == "alibaba.trade.getSellerOrderList")
+            {
+                PassTheDeadline();
+                return StubReply.Json("{\"result\":[]}");
+            }
+
+            return Alibaba1688Stub.Reply((502, "<html>bad gateway</html>"));
+        });
+        var client = Client(stub);
+
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => client.ForShop("shopA").PreOrders.CreateAsync(new Alibaba1688PreOrderRequest
+        {
+            SalesOrderId = "SO-8",
+            Lines = [new Alibaba1688PreOrderLine { OfferId = 5, Quantity = 1, UnitPrice = 1m, ListPrice = 1m }],
+        }));
+
+        Assert.True(ex.MayHaveBeenProcessed);
+        Assert.NotNull(ex.InnerException);
+        Assert.Contains("lookup failed", ex.Remedy, StringComparison.Ordinal);
+        Assert.Equal(1, stub.Requests.Count(r => r.Api() == "alibaba.trade.fastCreateOrder"));
+        Assert.Equal(1, stub.Requests.Count(r => r.Api() == "alibaba.trade.getSellerOrderList"));
+    }
+
+    [Fact]
+    public async Task A_payment_link_that_runs_out_of_the_create_deadline_is_reported_with_the_order_id_not_thrown()
+    {
+        using var stub = new LoopbackStubServer(r =>
+        {
+            if (r.Api() == "alibaba.alipay.url.get")
+            {
+                PassTheDeadline();
+                return StubReply.Json("{\"success\":true,\"payUrl\":\"https://pay/4004\"}");
+            }
+
+            return StubReply.Json("{\"success\":true,\"result\":{\"orderId\":\"4004\"}}");
+        });
+        var client = Client(stub);
+
+        var result = await client.ForShop("shopA").PreOrders.CreateAsync(new Alibaba1688PreOrderRequest
+        {
+            SalesOrderId = "SO-9",
+            Lines = [new Alibaba1688PreOrderLine { OfferId = 5, Quantity = 1, UnitPrice = 1m, ListPrice = 1m }],
+        });
+
+        Assert.Equal(4004, result.OrderId);
+        Assert.Null(result.PaymentLink);
+        Assert.NotNull(result.PaymentLinkError);
+        Assert.Equal(ErrorCategory.Transient, result.PaymentLinkError!.Category);
+        Assert.Equal(1, stub.Requests.Count(r => r.Api() == "alibaba.alipay.url.get"));
+    }
+
+    [Fact]
+    public async Task A_publish_that_runs_out_of_its_deadline_after_an_upload_is_a_timeout_that_may_have_been_processed()
+    {
+        using var stub = new LoopbackStubServer(r =>
+        {
+            if (r.Api() == "alibaba.product.add")
+            {
+                PassTheDeadline();
+                return StubReply.Json("{\"productID\":77}");
+            }
+
+            return StubReply.Json("{\"image\":{\"url\":\"img/ibank/1.jpg\"}}");
+        });
+        var client = Client(stub);
+
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => client.ForShop("shopA").Products.PublishAsync(new Models.Products.Alibaba1688PublishRequest
+        {
+            Subject = "T恤",
+            CategoryId = 1031910,
+            Images = [new Models.Products.Alibaba1688Image("a.jpg", new byte[16])],
+        }));
+
+        Assert.True(ex.MayHaveBeenProcessed);
+        Assert.Equal(ErrorCategory.Transient, ex.Category);
+        Assert.Equal(1, stub.Requests.Count(r => r.Api() == "alibaba.product.add"));
+    }
+
     [Fact]
     [Rule("RLOG-13")]
     public async Task RLOG13_already_shipped_is_reported_as_AlreadyShipped_not_thrown()

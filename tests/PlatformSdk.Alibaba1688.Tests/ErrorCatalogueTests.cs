@@ -80,6 +80,32 @@ public class ErrorCatalogueTests
     }
 
     [Fact]
+    public void A_reused_or_expired_OAuth_code_invalid_grant_is_Authentication_with_the_restart_authorization_remedy()
+    {
+        var error = Alibaba1688ErrorCatalogue.Instance.Classify("invalid_grant", null, "code is invalid or has been used", 400);
+
+        Assert.Equal(ErrorCategory.Authentication, error.Category);
+        Assert.False(error.IsTokenExpiry);
+        Assert.Contains("BuildAuthorizationUrl", error.Remedy, StringComparison.Ordinal);
+        Assert.Contains("2 minutes", error.Remedy, StringComparison.Ordinal);
+        Assert.DoesNotContain("not in the SDK's catalogue", error.Remedy, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("invalid_client", "AppSecret")]
+    [InlineData("redirect_uri_mismatch", "RedirectUri")]
+    [InlineData("unauthorized_client", "open.1688.com")]
+    [InlineData("invalid_request", "RedirectUri")]
+    [InlineData("unsupported_grant_type", "grant_type")]
+    public void OAuth_errors_about_the_apps_settings_are_Configuration_naming_the_setting(string code, string named)
+    {
+        var error = Alibaba1688ErrorCatalogue.Instance.Classify(code, null, "some text", 400);
+
+        Assert.Equal(ErrorCategory.Configuration, error.Category);
+        Assert.Contains(named, error.Remedy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_errors_stay_Unknown()
         => Assert.Equal(ErrorCategory.Unknown, Alibaba1688ErrorCatalogue.Instance.Classify("isv.whatever", null, "something new").Category);
 }

@@ -47,6 +47,48 @@ public class OptionsTests
     }
 
     [Fact]
+    public void A_missing_RedirectUri_fails_at_start_naming_the_setting_and_the_callback_to_set()
+    {
+        var services = new ServiceCollection();
+        services.AddPlatformSdk().AddAlibaba1688(o =>
+        {
+            o.AppKey = "1000000";
+            o.AppSecret = "secret";
+            o.Shops["shopA"] = new Alibaba1688ShopOptions { AccessToken = "at", RefreshToken = "rt" };
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("RedirectUri is required", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("open.1688.com", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_RedirectUri_with_a_fragment_is_rejected()
+    {
+        var options = Valid();
+        options.RedirectUri = new Uri("https://erp.example.com/cb#x");
+
+        Assert.Contains(Alibaba1688OptionsValidator.ProblemsOf(options), p => p.Contains("fragment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_late_RedirectUri_path_throws_a_Configuration_PlatformException_with_the_remedy_not_InvalidOperationException()
+    {
+        var options = Valid();
+        options.RedirectUri = null;
+
+        var ex = Assert.Throws<PlatformSdk.Errors.PlatformException>(() => Alibaba1688OptionsValidator.RedirectUriOf(options));
+
+        Assert.Equal(PlatformSdk.Errors.ErrorCategory.Configuration, ex.Category);
+        Assert.Equal("redirect-uri-not-configured", ex.ErrorCode);
+        Assert.False(ex.MayHaveBeenProcessed);
+        Assert.Contains("open.1688.com", ex.Remedy, StringComparison.Ordinal);
+        Assert.Equal("https://erp.example.com/cb", Alibaba1688OptionsValidator.RedirectUriOf(Valid()));
+    }
+
+    [Fact]
     public void Configuration_binds_shops_and_resilience_and_validates_on_start()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -73,6 +115,26 @@ public class OptionsTests
         Assert.Equal("shopA", shops.CreateClient("shopA").Shop);
         Assert.Same(shops.CreateClient("shopA"), shops.CreateClient("shopA"));
         Assert.Throws<PlatformSdk.Errors.PlatformValidationException>(() => shops.CreateClient(" "));
+    }
+
+    [Fact]
+    public void A_value_the_binder_cannot_convert_fails_at_start_as_an_options_failure_naming_the_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["A:AppKey"] = "1000000",
+            ["A:AppSecret"] = "secret",
+            ["A:RedirectUri"] = "https://erp.example.com/cb",
+            ["A:Shops:shopA:AccessTokenExpiresAt"] = "next tuesday",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddPlatformSdk().AddAlibaba1688(configuration.GetSection("A"));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Alibaba1688 tenant 'default'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("at 'A:Shops:shopA:AccessTokenExpiresAt' to type 'System.DateTimeOffset'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

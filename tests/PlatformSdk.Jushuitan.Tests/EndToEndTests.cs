@@ -23,6 +23,9 @@ public sealed class EndToEndTests : IDisposable
     private readonly List<ServiceProvider> _providers = [];
 
     private JushuitanClient Client(LoopbackStubServer server, JushuitanProtocol protocol, Action<JushuitanOptions>? tweak = null)
+        => Client(server, protocol, tweak, null);
+
+    private JushuitanClient Client(LoopbackStubServer server, JushuitanProtocol protocol, Action<JushuitanOptions>? tweak, Action<PlatformResilienceOptions>? resilience)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -40,7 +43,11 @@ public sealed class EndToEndTests : IDisposable
             tweak?.Invoke(o);
         });
         // Deterministic tests: no wall-clock token bucket.
-        services.Configure<PlatformResilienceOptions>("Jushuitan", o => o.PermitsPerSecond = 0);
+        services.Configure<PlatformResilienceOptions>("Jushuitan", o =>
+        {
+            o.PermitsPerSecond = 0;
+            resilience?.Invoke(o);
+        });
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -167,6 +174,36 @@ public sealed class EndToEndTests : IDisposable
         Assert.False(first.GetProperty("items")[2].TryGetProperty("is_gift", out _)); // RJST-18
         var check = server.Requests[^1].Form;
         Assert.Contains("\"so_ids\":[\"SO-1\",\"SO-2\",\"SO-3\"]", check["biz"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_accepted_upload_whose_check_query_fails_keeps_the_upload_results_and_reports_CheckFailed()
+    {
+        using var server = new LoopbackStubServer(request => request.Path == "/open/jushuitan/orders/upload"
+            ? StubReply.Json("{\"code\":0,\"msg\":\"\",\"data\":{\"datas\":[{\"o_id\":11,\"so_id\":\"SO-1\",\"issuccess\":true}]}}")
+            : StubReply.Text("<html>bad gateway</html>", 502, "text/html"));
+        var client = Client(server, JushuitanProtocol.OpenApi, o => o.Orders.VerifyAfterUpload = true, r => r.BaseDelay = TimeSpan.Zero);
+
+        var result = await client.Orders.UploadAsync([OrderValidationTests.ValidPaidOrder() with { SoId = "SO-1" }]);
+
+        var order = Assert.Single(result.Orders);
+        Assert.True(order.IsSuccess);
+        Assert.Equal(11, order.OId);
+        Assert.Equal(JushuitanUploadVerification.CheckFailed, order.Verification);
+        Assert.Contains("query the order later", order.Remedy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_whose_reply_is_lost_on_every_attempt_is_reported_as_possibly_processed_and_never_checked_as_absent()
+    {
+        using var server = new LoopbackStubServer(_ => StubReply.Text("<html>bad gateway</html>", 502, "text/html"));
+        // Retries wait on the fake clock: no backoff, so every attempt runs without advancing it.
+        var client = Client(server, JushuitanProtocol.OpenApi, o => o.Orders.VerifyAfterUpload = true, r => r.BaseDelay = TimeSpan.Zero);
+
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => client.Orders.UploadAsync([OrderValidationTests.ValidPaidOrder() with { SoId = "SO-1" }]));
+
+        Assert.True(ex.MayHaveBeenProcessed);
+        Assert.All(server.Requests, r => Assert.Equal("/open/jushuitan/orders/upload", r.Path));
     }
 
     [Fact]

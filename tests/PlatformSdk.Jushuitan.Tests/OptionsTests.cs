@@ -78,6 +78,42 @@ public class OptionsTests
 
     [Fact]
     [Rule("RJST-01")]
+    public void RJST01_an_unknown_environment_name_fails_at_start_listing_the_allowed_names()
+    {
+        var settings = ValidLegacy();
+        settings["PlatformSdk:Jushuitan:Environment"] = "Sandbox";
+        using var provider = Build(settings);
+
+        var message = StartupFailure(provider).Message;
+
+        Assert.Contains("Jushuitan tenant 'default': Environment must be 'Test' or 'Production' (got 'Sandbox')", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_name_in_a_nested_enum_setting_names_its_path_and_the_allowed_names()
+    {
+        var settings = ValidLegacy();
+        settings["PlatformSdk:Jushuitan:Billing:Edition"] = "Ultimate";
+        using var provider = Build(settings);
+
+        Assert.Contains("Billing:Edition must be 'Professional' or 'Enterprise' (got 'Ultimate')", StartupFailure(provider).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Enum_names_bind_in_any_case_as_before()
+    {
+        var settings = ValidLegacy();
+        settings["PlatformSdk:Jushuitan:Environment"] = "production";
+        settings["PlatformSdk:Jushuitan:Protocol"] = "legacy";
+        using var provider = Build(settings);
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(JushuitanEnvironment.Production, provider.GetRequiredService<IOptions<JushuitanOptions>>().Value.Environment);
+    }
+
+    [Fact]
+    [Rule("RJST-01")]
     public void RJST01_endpoints_cannot_be_typed_into_configuration()
     {
         var settings = ValidLegacy();

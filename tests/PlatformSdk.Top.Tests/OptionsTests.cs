@@ -92,6 +92,23 @@ public class OptionsTests
         return services.BuildServiceProvider();
     }
 
+    [Theory]
+    [InlineData("Environment", "Staging", "'Production' or 'Sandbox'")]
+    [InlineData("SignMethod", "Sha1", "'Md5', 'Hmac' or 'HmacSha256'")]
+    public void An_unknown_enum_name_fails_at_start_listing_the_allowed_names(string setting, string value, string allowed)
+    {
+        using var provider = Build(new()
+        {
+            ["PlatformSdk:Top:AppKey"] = "12345678",
+            ["PlatformSdk:Top:AppSecret"] = "helloworld",
+            ["PlatformSdk:Top:" + setting] = value,
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains($"{setting} must be {allowed} (got '{value}')", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Binds_from_configuration_including_sellers_and_the_Top_resilience_options()
     {

@@ -143,8 +143,16 @@ public static class EnumNames
     /// <returns>The text.</returns>
     public static string Allowed<TEnum>()
         where TEnum : struct, Enum
+        => Join(Enum.GetNames<TEnum>());
+
+    /// <summary>The allowed names of an enum type known only at run time (configuration binding), as <see cref="Allowed{TEnum}"/> writes them.</summary>
+    /// <param name="enumType">The enum type.</param>
+    /// <returns>The text.</returns>
+    internal static string Allowed(Type enumType) => Join(Enum.GetNames(enumType));
+
+    private static string Join(string[] names)
     {
-        var names = Enum.GetNames<TEnum>().Select(n => $"'{n}'").ToArray();
-        return names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
+        var quoted = names.Select(n => $"'{n}'").ToArray();
+        return quoted.Length == 1 ? quoted[0] : string.Join(", ", quoted[..^1]) + " or " + quoted[^1];
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -84,7 +85,7 @@ public static class PlatformPackageRegistration
     /// <param name="section">A configuration section to bind, or <see langword="null"/>; its <c>Resilience</c> subsection holds this tenant's settings.</param>
     /// <param name="configure">Code configuration applied after binding, or <see langword="null"/>.</param>
     /// <returns>The tenant's options builder.</returns>
-    public static OptionsBuilder<TOptions> AddPlatformTenant<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(this IPlatformSdkBuilder builder, PlatformPackage<TOptions> package, string name, IConfiguration? section, Action<TOptions>? configure)
+    public static OptionsBuilder<TOptions> AddPlatformTenant<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(this IPlatformSdkBuilder builder, PlatformPackage<TOptions> package, string name, IConfiguration? section, Action<TOptions>? configure)
         where TOptions : class
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -121,7 +122,7 @@ public static class PlatformPackageRegistration
                     }
                 }
             });
-            options.Configure(o => package.Bind(section, o));
+            options.Configure(o => BindChecked(package.Platform, tenantLabel, name, section, o, package.Bind));
             services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new ConfigurationChangeTokenSource<TOptions>(name, section));
             var resilienceSection = section.GetSection("Resilience");
             if (resilienceSection.Exists())
@@ -136,6 +137,34 @@ public static class PlatformPackageRegistration
         }
 
         options.ValidateOnStart();
+        return options;
+    }
+
+    /// <summary>
+    /// Binds a configuration section onto a platform's options the way <see cref="AddPlatformTenant"/> does, for packages that register
+    /// their options themselves: a value that is not a name of its enum setting (<c>Environment=Sandbox</c>) fails with an
+    /// <see cref="OptionsValidationException"/> that names the setting and lists the allowed values, and any other value the binder
+    /// cannot convert fails with an <see cref="OptionsValidationException"/> naming the setting, instead of the binder's
+    /// <see cref="InvalidOperationException"/>.
+    /// </summary>
+    /// <typeparam name="TOptions">The options.</typeparam>
+    /// <param name="options">The options builder.</param>
+    /// <param name="platform">The platform, for the message prefix.</param>
+    /// <param name="section">The section.</param>
+    /// <param name="bind">The package's binding, <c>(section, options) =&gt; section.Bind(options)</c> (the binding source generator sees the concrete type).</param>
+    /// <returns>The options builder.</returns>
+    public static OptionsBuilder<TOptions> BindPlatformSection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(this OptionsBuilder<TOptions> options, string platform,
+        IConfiguration section, Action<IConfiguration, TOptions> bind)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(platform);
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(bind);
+        var name = options.Name;
+        var tenantLabel = string.IsNullOrEmpty(name) ? "default" : name;
+        options.Configure(o => BindChecked(platform, tenantLabel, name, section, o, bind));
+        options.Services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new ConfigurationChangeTokenSource<TOptions>(name, section));
         return options;
     }
 
@@ -201,6 +230,62 @@ public static class PlatformPackageRegistration
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
     }
+
+    // The binder (reflection or source-generated) turns an unknown enum name into an InvalidOperationException that names the type
+    // but not its values, thrown when the options are first read. Enum settings are checked first so the message lists the names the
+    // binder would accept (any case, or a number, which the validator then checks); any other conversion failure keeps the binder's
+    // text, as an options failure naming the tenant.
+    private static void BindChecked<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(string platform, string tenantLabel, string name,
+        IConfiguration section, TOptions options, Action<IConfiguration, TOptions> bind)
+        where TOptions : class
+    {
+        var problems = new List<string>();
+        CheckEnumSettings(typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance), section, string.Empty, problems, depth: 0);
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(name, typeof(TOptions), problems.Select(p => $"{platform} tenant '{tenantLabel}': {p}"));
+        }
+
+        try
+        {
+            bind(section, options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new OptionsValidationException(name, typeof(TOptions),
+                [$"{platform} tenant '{tenantLabel}': {ex.Message}{(ex.InnerException is { } inner ? " " + inner.Message : string.Empty)} Fix the setting in configuration."]);
+        }
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Nested settings are only inspected to word an error message; when trimming removed "
+        + "their property metadata they are skipped and a bad value still fails, with the binder's own text.")]
+    private static void CheckEnumSettings(PropertyInfo[] properties, IConfiguration section, string prefix, List<string> problems, int depth)
+    {
+        foreach (var property in properties)
+        {
+            if (property.GetIndexParameters().Length > 0 || property.SetMethod is null && !property.PropertyType.IsClass)
+            {
+                continue;
+            }
+
+            var setting = section.GetSection(property.Name);
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type.IsEnum)
+            {
+                if (setting.Value is { } value && !Enum.TryParse(type, value, ignoreCase: true, out _))
+                {
+                    problems.Add($"{prefix}{property.Name} must be {PlatformSdk.Configuration.EnumNames.Allowed(type)} (got '{value}').");
+                }
+            }
+            else if (depth < 3 && type.IsClass && type != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type) && setting.GetChildren().Any())
+            {
+                CheckEnumSettings(NestedProperties(type), setting, $"{prefix}{property.Name}:", problems, depth + 1);
+            }
+        }
+    }
+
+    private static PropertyInfo[] NestedProperties([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type)
+        => type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
 
     private sealed record PlatformMarker(string Platform);
 

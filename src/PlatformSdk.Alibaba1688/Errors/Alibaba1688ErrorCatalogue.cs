@@ -18,6 +18,10 @@ public static class Alibaba1688ErrorCatalogue
     private const string CarrierRemedy = "The carrier mapping is missing or wrong: download the carriers (Logistics.ListCarriersAsync), map the ERP carrier to a "
         + "1688 companyNo and send that as the carrier code, then ship again.";
 
+    private const string ReauthorizeRemedy = "1688 refused the authorization grant: the code was already used, is older than 2 minutes or was issued for another "
+        + "redirect_uri, or the refresh token expired or was revoked. Codes cannot be reused and retrying does not help: send the seller's MAIN account through the authorization URL "
+        + "again (Alibaba1688Client.Auth.BuildAuthorizationUrl) and exchange the new code once, within 2 minutes (ExchangeCodeAsync).";
+
     private const string TimeoutRemedy = "1688's backend timed out. Reads are retried; for a write, query the order first, then resend a few times before escalating to 1688.";
 
     /// <summary>The catalogue.</summary>
@@ -49,6 +53,20 @@ public static class Alibaba1688ErrorCatalogue
             "1688 ships per sub-order only: one sub-order's quantity cannot be split across shipments. Ship each sub-order with its full quantity.", "RLOG-52")
         .Message("Request need user authorized", ErrorCategory.Authentication, TokenRemedy, isTokenExpiry: true)
         .Code("401", ErrorCategory.Authentication, TokenRemedy, isTokenExpiry: true)
+        // OAuth getToken errors (RFC 6749 §5.2 names, sent by 1688 in error_code): none is repeated; all but invalid_grant are the app's settings.
+        .Code("invalid_grant", ErrorCategory.Authentication, ReauthorizeRemedy)
+        .Code("invalid_client", ErrorCategory.Configuration,
+            "1688 does not accept the app's credentials on the token endpoint: check that AppKey and AppSecret belong to the same app (open.1688.com console).")
+        .Code("redirect_uri_mismatch", ErrorCategory.Configuration,
+            "The redirect_uri differs from the callback registered for the app: set RedirectUri to exactly the URL registered on open.1688.com "
+            + "(scheme, host, path), then send the seller through the authorization URL again.")
+        .Code("unauthorized_client", ErrorCategory.Configuration,
+            "The app may not use this grant: check in the open.1688.com console that the app is approved and online for the domestic site, "
+            + "and that the seller's main account subscribed to it (R1688-02).")
+        .Code("unsupported_grant_type", ErrorCategory.Configuration,
+            "1688 does not support this grant_type on this endpoint; report it as an SDK defect (the SDK sends authorization_code and refresh_token).")
+        .Code("invalid_request", ErrorCategory.Configuration,
+            "1688 found a token request parameter missing or malformed (often redirect_uri): check RedirectUri, AppKey and the code passed to ExchangeCodeAsync.")
         .Code("003002", ErrorCategory.Transient, TimeoutRemedy, "RLOG-40", outcomeUnknown: true)
         .Code("gw.QosAppFrequencyLimit", ErrorCategory.Throttled,
             "1688 limits the app's call frequency. The SDK backs off and retries reads; lower concurrency or Resilience:PermitsPerSecond if it persists.")

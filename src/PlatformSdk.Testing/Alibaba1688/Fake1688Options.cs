@@ -46,6 +46,13 @@ public sealed class Fake1688Options
     /// <summary>The largest image <c>alibaba.photobank.photo.add</c> accepts, in bytes; 2 MB (2 × 1024 × 1024) like the platform.</summary>
     public int MaxImageBytes { get; set; } = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// Whether <c>alibaba.product.list.get</c> leaves <c>skuInfos</c> out of its items even with <c>needDetail=true</c>, as the
+    /// platform may (doc §10 #24, unconfirmed); <c>saleInfo.quoteType</c> still says whether an offer has SKUs. <see langword="false"/>
+    /// by default: the list carries the SKUs when asked for details.
+    /// </summary>
+    public bool ProductListOmitsSkuInfos { get; set; }
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(AppKey, nameof(AppKey));

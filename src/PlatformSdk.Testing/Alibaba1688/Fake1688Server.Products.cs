@@ -342,7 +342,7 @@ public sealed partial class Fake1688Server
             .Where(offer => subjectKey is null || offer.Subject.Contains(subjectKey, StringComparison.Ordinal))
             .OrderBy(offer => offer.OfferId)
             .ToList();
-        var items = matches.Skip((pageNo - 1) * pageSize).Take(pageSize).Select(offer => (JsonNode?)ProductInfo(offer, needDetail));
+        var items = matches.Skip((pageNo - 1) * pageSize).Take(pageSize).Select(offer => (JsonNode?)ProductInfo(offer, needDetail && !_options.ProductListOmitsSkuInfos));
         return FakeResponse.Json(Fake1688Json.Write(new JsonObject
         {
             ["result"] = new JsonObject

@@ -84,6 +84,51 @@ public sealed class OAuthIntegrationTests
     }
 
     [Fact]
+    public async Task A_reused_code_is_answered_invalid_grant_and_surfaces_as_Authentication_telling_to_restart_authorization()
+    {
+        using var h = Fake1688Harness.Create();
+        h.Fake.SignIn(Fake1688Seed.MainShopLoginId);
+        var (code, _) = await Fake1688Harness.OpenAuthorizePageAsync(h.Client.Auth.BuildAuthorizationUrl("s"));
+        await h.Client.Auth.ExchangeCodeAsync(Fake1688Harness.MainShop, code);
+
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => h.Client.Auth.ExchangeCodeAsync(Fake1688Harness.MainShop, code));
+
+        Assert.Equal("invalid_grant", ex.ErrorCode);
+        Assert.Equal(ErrorCategory.Authentication, ex.Category);
+        Assert.Contains("BuildAuthorizationUrl", ex.Remedy, StringComparison.Ordinal);
+        Assert.False(ex.MayHaveBeenProcessed);
+        Assert.Equal([200, 400], h.Fake.CallsTo(Fake1688Routes.GetToken).Select(e => e.ResponseStatus ?? 0));
+        Assert.DoesNotContain(code, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_code_older_than_2_minutes_is_answered_invalid_grant_and_surfaces_as_Authentication()
+    {
+        using var h = Fake1688Harness.Create();
+        h.Fake.SignIn(Fake1688Seed.MainShopLoginId);
+        var (code, _) = await Fake1688Harness.OpenAuthorizePageAsync(h.Client.Auth.BuildAuthorizationUrl("s"));
+        h.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => h.Client.Auth.ExchangeCodeAsync(Fake1688Harness.MainShop, code));
+
+        Assert.Equal(("invalid_grant", ErrorCategory.Authentication), (ex.ErrorCode, ex.Category));
+        Assert.Single(h.Fake.CallsTo(Fake1688Routes.GetToken));
+    }
+
+    [Fact]
+    public async Task A_wrong_app_secret_on_the_token_endpoint_is_invalid_client_and_Configuration()
+    {
+        using var h = Fake1688Harness.Create(o => o.AppSecret = "wrongSecret0123");
+        h.Fake.SignIn(Fake1688Seed.MainShopLoginId);
+        var (code, _) = await Fake1688Harness.OpenAuthorizePageAsync(h.Client.Auth.BuildAuthorizationUrl("s"));
+
+        var ex = await Assert.ThrowsAsync<PlatformException>(() => h.Client.Auth.ExchangeCodeAsync(Fake1688Harness.MainShop, code));
+
+        Assert.Equal(("invalid_client", ErrorCategory.Configuration), (ex.ErrorCode, ex.Category));
+        Assert.Contains("AppSecret", ex.Remedy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Rule("R1688-03")]
     public async Task R168803_token_expired_on_the_platform_is_refreshed_once_and_the_call_succeeds()
     {
