@@ -75,7 +75,7 @@ public class Alibaba1688ProductsClient
             {
                 var url = Alibaba1688Json.Path(root, "image", "url") ?? Alibaba1688Json.Path(root, "result", "image", "url")
                     ?? Alibaba1688Json.Path(root, "image") ?? Alibaba1688Json.Path(root, "result", "url");
-                var text = url is { ValueKind: JsonValueKind.String } u ? u.GetString() : null;
+                var text = url is { ValueKind: JsonValueKind.String } u ? Alibaba1688Json.Text(u) : null;
                 return string.IsNullOrEmpty(text)
                     ? throw Malformed("the photobank reply has no image URL", "The image may have been stored; check the photobank before publishing again.")
                     : text;

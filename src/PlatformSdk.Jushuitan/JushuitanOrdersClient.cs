@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using PlatformSdk.Errors;
+using PlatformSdk.Http;
 using PlatformSdk.Jushuitan.Errors;
 using PlatformSdk.Jushuitan.Models.Orders;
 using PlatformSdk.Jushuitan.Protocol;
@@ -48,18 +49,27 @@ public class JushuitanOrdersClient
     {
         JushuitanOrderValidator.Validate(orders);
         var results = new List<JushuitanOrderUploadResult>(orders.Count);
-        foreach (var batch in orders.Chunk(JushuitanWireChoices.UploadBatchSize))
+        // The batches and the check query share one deadline: the whole call never outlasts the tenant's total timeout.
+        using var deadline = PlatformDeadline.Start(_transport.Resilience.TotalTimeout, _transport.Time, cancellationToken);
+        try
         {
-            var wire = batch.Select(JushuitanMappers.ToWire).ToList();
-            var body = JushuitanWireChoices.UploadBizIsArray || _transport.Protocol == JushuitanProtocol.Legacy
-                ? JushuitanTransport.Serialize(wire, JushuitanJsonContext.Wire.ListUploadOrderWire)
-                : JushuitanTransport.Serialize(new UploadOrdersEnvelopeWire { Orders = wire }, JushuitanJsonContext.Wire.UploadOrdersEnvelopeWire);
-            results.AddRange(await _transport.SendAsync(JushuitanApi.UploadOrders, body, reply => ReadUploadResults(reply, batch).ToList(), cancellationToken).ConfigureAwait(false));
+            foreach (var batch in orders.Chunk(JushuitanWireChoices.UploadBatchSize))
+            {
+                var wire = batch.Select(JushuitanMappers.ToWire).ToList();
+                var body = JushuitanWireChoices.UploadBizIsArray || _transport.Protocol == JushuitanProtocol.Legacy
+                    ? JushuitanTransport.Serialize(wire, JushuitanJsonContext.Wire.ListUploadOrderWire)
+                    : JushuitanTransport.Serialize(new UploadOrdersEnvelopeWire { Orders = wire }, JushuitanJsonContext.Wire.UploadOrdersEnvelopeWire);
+                results.AddRange(await _transport.SendAsync(JushuitanApi.UploadOrders, body, reply => ReadUploadResults(reply, batch).ToList(), deadline.Token).ConfigureAwait(false));
+            }
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            throw deadline.Exceeded(JushuitanErrorCatalogue.Platform, "Uploading the orders", mayHaveHappened: true);
         }
 
         if (_transport.Options.Orders.VerifyAfterUpload)
         {
-            results = await VerifyAsync(results, cancellationToken).ConfigureAwait(false);
+            results = await VerifyAsync(results, deadline, cancellationToken).ConfigureAwait(false);
         }
 
         return new JushuitanUploadResult(results);
@@ -191,7 +201,18 @@ public class JushuitanOrdersClient
     {
         JushuitanRequestValidator.Cancel(request);
 
-        var found = await ListAsync(new JushuitanOrderQuery { ShopId = request.ShopId, SoIds = request.SoIds }, cancellationToken).ConfigureAwait(false);
+        // The lookup and every cancel batch share one deadline: the whole call never outlasts the tenant's total timeout.
+        using var deadline = PlatformDeadline.Start(_transport.Resilience.TotalTimeout, _transport.Time, cancellationToken);
+        IReadOnlyList<JushuitanOrder> found;
+        try
+        {
+            found = await ListAsync(new JushuitanOrderQuery { ShopId = request.ShopId, SoIds = request.SoIds }, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            throw deadline.Exceeded(JushuitanErrorCatalogue.Platform, "Looking up the orders to cancel", mayHaveHappened: false);
+        }
+
         var bySoId = found.Where(o => o.SoId is not null).GroupBy(o => o.SoId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var oIds = new List<long>();
         for (var i = 0; i < request.SoIds.Count; i++)
@@ -210,29 +231,49 @@ public class JushuitanOrdersClient
         }
 
         string? message = null;
-        if (_transport.Protocol == JushuitanProtocol.Legacy)
+        var cancelled = new List<string>();
+        try
         {
-            foreach (var batch in request.SoIds.Chunk(JushuitanWireChoices.CancelBatchSize))
+            if (_transport.Protocol == JushuitanProtocol.Legacy)
             {
-                var body = JushuitanTransport.Serialize(batch.Select(s => new LegacyCancelWire { ShopId = request.ShopId, SoId = s }).ToList(),
-                    JushuitanJsonContext.Wire.ListLegacyCancelWire);
-                message = await _transport.SendAsync(JushuitanApi.CancelOrders, body, reply => reply.Message, cancellationToken).ConfigureAwait(false);
+                foreach (var batch in request.SoIds.Chunk(JushuitanWireChoices.CancelBatchSize))
+                {
+                    var body = JushuitanTransport.Serialize(batch.Select(s => new LegacyCancelWire { ShopId = request.ShopId, SoId = s }).ToList(),
+                        JushuitanJsonContext.Wire.ListLegacyCancelWire);
+                    message = await _transport.SendAsync(JushuitanApi.CancelOrders, body, reply => reply.Message, deadline.Token).ConfigureAwait(false);
+                    cancelled.AddRange(batch.Select(s => "so_id " + s));
+                }
+            }
+            else
+            {
+                foreach (var batch in oIds.Distinct().Chunk(JushuitanWireChoices.CancelBatchSize))
+                {
+                    var body = JushuitanTransport.Serialize(new OpenCancelWire
+                    {
+                        OIds = batch.ToList(),
+                        CancelType = string.IsNullOrEmpty(request.CancelType) ? null : request.CancelType,
+                        Remark = string.IsNullOrEmpty(request.Remark) ? null : request.Remark,
+                    }, JushuitanJsonContext.Wire.OpenCancelWire);
+                    message = await _transport.SendAsync(JushuitanApi.CancelOrders, body,
+                        reply => reply.Root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String ? JushuitanJson.Text(data) ?? reply.Message : reply.Message,
+                        deadline.Token).ConfigureAwait(false);
+                    cancelled.AddRange(batch.Select(o => "o_id " + o.ToString(CultureInfo.InvariantCulture)));
+                }
             }
         }
-        else
+        catch (OperationCanceledException) when (deadline.Expired)
         {
-            foreach (var batch in oIds.Distinct().Chunk(JushuitanWireChoices.CancelBatchSize))
+            throw deadline.Exceeded(JushuitanErrorCatalogue.Platform, "Cancelling the orders", mayHaveHappened: true);
+        }
+        catch (PlatformException ex) when (cancelled.Count > 0)
+        {
+            // A later batch failing does not undo the earlier ones: the caller must not read this as "nothing was cancelled".
+            throw new PlatformException(ex.Error with
             {
-                var body = JushuitanTransport.Serialize(new OpenCancelWire
-                {
-                    OIds = batch.ToList(),
-                    CancelType = string.IsNullOrEmpty(request.CancelType) ? null : request.CancelType,
-                    Remark = string.IsNullOrEmpty(request.Remark) ? null : request.Remark,
-                }, JushuitanJsonContext.Wire.OpenCancelWire);
-                message = await _transport.SendAsync(JushuitanApi.CancelOrders, body,
-                    reply => reply.Root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String ? data.GetString() : reply.Message,
-                    cancellationToken).ConfigureAwait(false);
-            }
+                Delivery = RequestDelivery.OutcomeUnknown,
+                Remedy = ex.Error.Remedy + $" Earlier batches of this call were cancelled ({string.Join(", ", cancelled.Take(10))}{(cancelled.Count > 10 ? ", …" : string.Empty)}): "
+                    + "query the orders before sending the cancel again.",
+            }, ex) { MayHaveBeenProcessed = true };
         }
 
         return new JushuitanCancelResult(request.SoIds.ToArray(), oIds.Distinct().ToArray(), message);
@@ -286,7 +327,7 @@ public class JushuitanOrdersClient
         }
     }
 
-    private async Task<List<JushuitanOrderUploadResult>> VerifyAsync(List<JushuitanOrderUploadResult> results, CancellationToken cancellationToken)
+    private async Task<List<JushuitanOrderUploadResult>> VerifyAsync(List<JushuitanOrderUploadResult> results, PlatformDeadline deadline, CancellationToken cancellationToken)
     {
         var verified = new List<JushuitanOrderUploadResult>(results);
         foreach (var shop in results.Where(r => r.IsSuccess).GroupBy(r => r.ShopId))
@@ -294,10 +335,12 @@ public class JushuitanOrdersClient
             IReadOnlyList<JushuitanOrder> found;
             try
             {
-                found = await ListAsync(new JushuitanOrderQuery { ShopId = shop.Key, SoIds = shop.Select(r => r.SoId).Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+                found = await ListAsync(new JushuitanOrderQuery { ShopId = shop.Key, SoIds = shop.Select(r => r.SoId).Distinct().ToArray() }, deadline.Token).ConfigureAwait(false);
             }
-            catch (PlatformException ex)
+            catch (Exception failure) when (failure is PlatformException || (failure is OperationCanceledException && deadline.Expired && !cancellationToken.IsCancellationRequested))
             {
+                // The uploads were accepted: a check that fails or runs out of the call's deadline never loses their results.
+                var ex = failure as PlatformException ?? deadline.Exceeded(JushuitanErrorCatalogue.Platform, "The check query", mayHaveHappened: false);
                 for (var i = 0; i < verified.Count; i++)
                 {
                     if (verified[i].IsSuccess && verified[i].ShopId == shop.Key)

@@ -340,6 +340,7 @@ public class TaobaoVoucherLegacyClient
     public virtual Task<VoucherCallResult> ManageNotifyAsync(long orderId, VoucherNotifyMethod method, string? seller, CancellationToken cancellationToken = default)
     {
         V.Id("order_id", orderId);
+        V.NotifyMethod(method);
         var parameters = new List<KeyValuePair<string, string?>>
         {
             new("order_id", VoucherCaller.Text(orderId)),

@@ -26,7 +26,7 @@ public static class TaobaoVoucherServiceCollectionExtensions
     public static IPlatformSdkBuilder AddTaobaoVoucher(this IPlatformSdkBuilder builder, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return builder.AddTaobaoVoucherCore(o => o.Bind(section));
+        return builder.AddTaobaoVoucherCore(o => o.BindPlatformSection(TaobaoVoucherClient.Platform, section, static (s, v) => s.Bind(v)));
     }
 
     /// <summary>Registers the client and the TOP app it calls through in one call (the same as <c>AddTop(topSection)</c> plus this).</summary>
@@ -39,7 +39,7 @@ public static class TaobaoVoucherServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(topSection);
         builder.AddTop(topSection);
-        return builder.AddTaobaoVoucherCore(o => o.Bind(section));
+        return builder.AddTaobaoVoucherCore(o => o.BindPlatformSection(TaobaoVoucherClient.Platform, section, static (s, v) => s.Bind(v)));
     }
 
     /// <summary>Registers the client and the TOP app it calls through in one call, both configured in code.</summary>

@@ -51,6 +51,21 @@ public class TokenGrantTests
     public void Replies_without_an_access_token_are_malformed(string json)
         => Assert.Equal("malformed-token-response", Assert.Throws<PlatformException>(() => Parse(json)).ErrorCode);
 
+    [Theory]
+    [InlineData("9223372036854775807")]
+    [InlineData("\"9223372036854775807\"")]
+    [InlineData("3155760000000")]
+    public void The_public_parser_turns_an_expires_in_beyond_any_lifetime_into_a_platform_error_not_an_overflow(string expiresIn)
+        => Assert.Equal("malformed-token-response",
+            Assert.Throws<PlatformException>(() => Parse("{\"access_token\":\"at\",\"expires_in\":" + expiresIn + "}")).ErrorCode);
+
+    [Theory]
+    [InlineData("00010101000000+1400")]
+    [InlineData("99991231235959-1200")]
+    [InlineData("20240101000000+1459")]
+    public void A_wire_time_that_leaves_the_calendar_once_its_offset_is_applied_does_not_parse(string text)
+        => Assert.False(Protocol.Alibaba1688WireTime.TryParse(text, out _));
+
     [Fact]
     public void ToString_hides_tokens()
     {

@@ -50,6 +50,7 @@ public sealed class PlatformDeadline : IDisposable
         => new(TransportFailures.Timeout(platform) with
         {
             Message = $"{what} did not complete within {Timeout.TotalSeconds:0.#} s.",
+            Remedy = mayHaveHappened ? "Retry later. " + PlatformOutcomePolicy.WriteMayHaveHappened : "Retry later; nothing was sent that may have been carried out.",
             Delivery = mayHaveHappened ? RequestDelivery.OutcomeUnknown : RequestDelivery.NotSent,
         })
         { MayHaveBeenProcessed = mayHaveHappened };

@@ -78,7 +78,7 @@ public abstract class PlatformResponseClassifier
         {
             // Redirects are never followed: the target is not the platform, and a write may already have been carried out.
             return Generic(PlatformErrorCodes.Redirect, $"HTTP {status} {response.ReasonPhrase}: the endpoint redirects to {response.Headers.Location?.GetLeftPart(UriPartial.Path) ?? "(no location)"}",
-                ErrorCategory.Configuration, "The SDK never follows redirects on platform calls. Check the environment endpoint (a proxy or gateway in between?). A write may have been carried out: query before resending.",
+                ErrorCategory.Configuration, "The SDK never follows redirects on platform calls. Check the environment endpoint (a proxy or gateway in between?).",
                 status, retryAfter, RequestDelivery.OutcomeUnknown);
         }
 
@@ -108,7 +108,7 @@ public abstract class PlatformResponseClassifier
                 Release(specific.Parsed);
             }
 
-            return Generic($"http-{status}", $"HTTP {status} {response.ReasonPhrase}", ErrorCategory.Transient, "The platform or its gateway failed; safe operations are retried, writes are reconciled before resending.", status, retryAfter, RequestDelivery.OutcomeUnknown);
+            return Generic($"http-{status}", $"HTTP {status} {response.ReasonPhrase}", ErrorCategory.Transient, "The platform or its gateway failed; reads are retried.", status, retryAfter, RequestDelivery.OutcomeUnknown);
         }
 
         if (status is >= 400 and < 500 && !body.IsEmpty && !LooksLikeHtml(body.Span))
@@ -141,12 +141,12 @@ public abstract class PlatformResponseClassifier
 
         if (body.IsEmpty)
         {
-            return Generic(PlatformErrorCodes.EmptyResponse, "The platform returned an empty body.", ErrorCategory.Transient, "Retry later; if it persists, the platform is degraded. A write may have been carried out: query before resending.", status, retryAfter, RequestDelivery.OutcomeUnknown);
+            return Generic(PlatformErrorCodes.EmptyResponse, "The platform returned an empty body.", ErrorCategory.Transient, "Retry later; if it persists, the platform is degraded.", status, retryAfter, RequestDelivery.OutcomeUnknown);
         }
 
         if (LooksLikeHtml(body.Span))
         {
-            return Generic(PlatformErrorCodes.HtmlResponse, "The platform returned an HTML page instead of data (a gateway or maintenance page).", ErrorCategory.Transient, "Retry later; if it persists, check the environment endpoint. A write may have been carried out: query before resending.", status, retryAfter, RequestDelivery.OutcomeUnknown);
+            return Generic(PlatformErrorCodes.HtmlResponse, "The platform returned an HTML page instead of data (a gateway or maintenance page).", ErrorCategory.Transient, "Retry later; if it persists, check the environment endpoint.", status, retryAfter, RequestDelivery.OutcomeUnknown);
         }
 
         var result = ClassifyBody(response, body, context);
@@ -248,7 +248,7 @@ public abstract class PlatformResponseClassifier
     public static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> body)
         => body.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body;
 
-    /// <summary>The error for a body that cannot be parsed (truncated or malformed). A write may have been carried out.</summary>
+    /// <summary>The error for a body that cannot be parsed (truncated or malformed); its outcome is unknown, so a write behind it may have happened.</summary>
     /// <param name="detail">What was wrong with it (no body content).</param>
     /// <returns>A transient error whose outcome is unknown.</returns>
     protected PlatformError MalformedResponse(string detail)
@@ -260,7 +260,7 @@ public abstract class PlatformResponseClassifier
     /// <returns>The error.</returns>
     public static PlatformError MalformedResponse(string platform, string detail)
         => new(platform, PlatformErrorCodes.MalformedResponse, "The platform's response could not be read: " + detail, ErrorCategory.Transient,
-            "The response was cut off, garbled or of an unexpected shape; reads are retried, a write may have been carried out: query before resending.")
+            "The response was cut off, garbled or of an unexpected shape; reads are retried.")
         {
             Delivery = RequestDelivery.OutcomeUnknown,
         };

@@ -3,6 +3,7 @@ using PlatformSdk.Alibaba1688.Errors;
 using PlatformSdk.Alibaba1688.Models.Auth;
 using PlatformSdk.Alibaba1688.Protocol;
 using PlatformSdk.Alibaba1688.Validation;
+using PlatformSdk.Errors;
 
 namespace PlatformSdk.Alibaba1688;
 
@@ -27,7 +28,7 @@ public class Alibaba1688AuthClient
     /// </summary>
     /// <param name="state">An opaque value 1688 returns to the callback; use it to know which shop is authorizing and against CSRF.</param>
     /// <returns>The URL.</returns>
-    /// <exception cref="InvalidOperationException">RedirectUri is not configured.</exception>
+    /// <exception cref="PlatformException">RedirectUri is not configured (a Configuration error; nothing is sent).</exception>
     public virtual Uri BuildAuthorizationUrl(string state)
     {
         Alibaba1688RequestValidator.AuthorizationState(state);
@@ -69,7 +70,5 @@ public class Alibaba1688AuthClient
         return grant;
     }
 
-    private string RedirectUri()
-        => _transport.Options.RedirectUri?.AbsoluteUri
-            ?? throw new InvalidOperationException("Alibaba1688 RedirectUri is not configured; it must equal the callback URL registered for the app.");
+    private string RedirectUri() => Alibaba1688OptionsValidator.RedirectUriOf(_transport.Options);
 }

@@ -33,7 +33,7 @@ internal static class Alibaba1688WireTime
         {
             var zone = s[(sign + 1)..];
             if (zone.Length != 4 || !int.TryParse(zone.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var h)
-                || !int.TryParse(zone.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m) || h > 14 || m > 59)
+                || !int.TryParse(zone.AsSpan(2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m) || h > 14 || m > 59 || (h == 14 && m > 0))
             {
                 return false;
             }
@@ -56,6 +56,13 @@ internal static class Alibaba1688WireTime
         }
 
         if (!DateTime.TryParseExact(s, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+
+        // A wall-clock time at the calendar's edge can fall outside it once its offset is applied (00010101000000+1400).
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
             return false;
         }

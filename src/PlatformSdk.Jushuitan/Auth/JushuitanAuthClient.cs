@@ -27,6 +27,7 @@ public class JushuitanAuthClient
     /// <returns>The URL to send the merchant to.</returns>
     public virtual Uri BuildAuthorizationUrl(string? state = null)
     {
+        JushuitanRequestValidator.AuthorizationState(state);
         var (appKey, appSecret) = Credentials();
         var timestamp = _transport.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var sign = JushuitanSignature.OpenApi(appSecret,

@@ -37,6 +37,9 @@ internal sealed class JushuitanTransport
 
     public TimeProvider Time { get; }
 
+    /// <summary>The tenant's resilience settings; their total timeout is also the deadline of a composite call.</summary>
+    public PlatformResilienceOptions Resilience => _executor.Resilience;
+
     public IAccessTokenStore Store { get; }
 
     public TokenKey TokenKey { get; }

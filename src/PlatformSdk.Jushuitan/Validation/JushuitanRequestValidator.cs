@@ -161,4 +161,10 @@ internal static class JushuitanRequestValidator
 
     /// <summary>The code of an open API token request.</summary>
     public static void AuthorizationCode(string code) => Guard.Identifier("code", code, null);
+
+    /// <summary>The optional <c>state</c> of the authorization page: echoed back to the callback, so it must be a plain value.</summary>
+    public static void AuthorizationState(string? state) => Guard.OptionalIdentifier("state", state, MaxStateLength);
+
+    // The authorization page echoes state in the callback URL: an SDK cap (as for 1688) that keeps the URL short.
+    private const int MaxStateLength = 512;
 }

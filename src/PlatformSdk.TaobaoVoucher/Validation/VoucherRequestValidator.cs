@@ -361,6 +361,16 @@ public static class VoucherRequestValidator
         }
     }
 
+    /// <summary><c>resend.notify</c>'s method: <c>send</c> or <c>resend</c>, never a value the enum does not define.</summary>
+    internal static void NotifyMethod(Models.Sending.VoucherNotifyMethod method)
+    {
+        if (!Enum.IsDefined(method))
+        {
+            Guard.Fail("notify_method", ((int)method).ToString(CultureInfo.InvariantCulture), null,
+                $"notify_method is {string.Join(" or ", Enum.GetNames<Models.Sending.VoucherNotifyMethod>())}.");
+        }
+    }
+
     /// <summary><c>qrcode.upload</c> is for code merchants only (RTV-06): returns the configured <c>code_merchant_id</c>.</summary>
     internal static long CodeMerchantForQrUpload(long? codeMerchantId)
         => codeMerchantId ?? throw Guard.Fail("code_merchant_id", null, "RTV-06", "qrcode.upload needs TaobaoVoucherOptions.CodeMerchantId (code merchants only).");

@@ -16,7 +16,7 @@ public sealed class RouteFaults
     /// <summary>The route these rules apply to.</summary>
     public string Route { get; }
 
-    /// <summary>The number of calls still to fail under "next N" rules.</summary>
+    /// <summary>The number of calls still covered by "next N" rules (<see cref="Next"/>, <see cref="Once"/>, <see cref="Pass"/>).</summary>
     public int PendingCount
     {
         get
@@ -39,6 +39,23 @@ public sealed class RouteFaults
         lock (_gate)
         {
             _counted.Add(new CountedRule(fault, count));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Lets the next <paramref name="count"/> calls through unchanged before the "next N" rules added after it apply, so a
+    /// test can fail a later call of a composite operation: <c>Pass(1).Once(fault)</c> fails the second call.
+    /// </summary>
+    /// <param name="count">How many calls to leave alone; at least 1.</param>
+    /// <returns>This instance.</returns>
+    public RouteFaults Pass(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        lock (_gate)
+        {
+            _counted.Add(new CountedRule(null, count));
         }
 
         return this;
@@ -119,9 +136,10 @@ public sealed class RouteFaults
         return chosen;
     }
 
-    private sealed class CountedRule(Fault fault, int remaining)
+    // A rule without a fault lets its calls through (Pass).
+    private sealed class CountedRule(Fault? fault, int remaining)
     {
-        public Fault Fault { get; } = fault;
+        public Fault? Fault { get; } = fault;
 
         public int Remaining { get; set; } = remaining;
     }

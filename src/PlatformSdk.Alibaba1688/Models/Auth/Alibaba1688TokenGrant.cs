@@ -52,6 +52,9 @@ public sealed record Alibaba1688TokenGrant
         }
     }
 
+    // One hundred years (as the token source allows): longer than any token lives, far inside TimeSpan.
+    private const long MaxLifetimeSeconds = 36_500L * 24 * 3600;
+
     internal static Alibaba1688TokenGrant Parse(JsonElement root, DateTimeOffset now)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -61,6 +64,13 @@ public sealed record Alibaba1688TokenGrant
 
         var access = Alibaba1688Json.String(root, "access_token") ?? throw Malformed("the reply has no access_token");
         var expiresIn = Alibaba1688Json.Long(root, "expires_in");
+        // A lifetime beyond a century, or one that runs past the calendar, is not a lifetime: refuse it here rather than let
+        // TimeSpan or DateTimeOffset arithmetic throw at the caller.
+        if (expiresIn is > MaxLifetimeSeconds || (expiresIn is > 0 && DateTimeOffset.MaxValue - now < TimeSpan.FromSeconds(expiresIn.Value)))
+        {
+            throw Malformed("expires_in is not a lifetime in whole seconds from 1 to " + MaxLifetimeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var lifetime = expiresIn is > 0 ? TimeSpan.FromSeconds(expiresIn.Value) : Alibaba1688WireChoices.AssumedAccessTokenLifetime;
         return new Alibaba1688TokenGrant
         {
