@@ -14,5 +14,6 @@ internal static class PackageAssemblies
         typeof(PlatformSdk.TaobaoVoucher.TaobaoVoucherClient).Assembly,
         typeof(PlatformSdk.Testing.FakePlatformServer).Assembly,
         typeof(PlatformSdk.Inbox.IPushInbox).Assembly,
+        typeof(PlatformSdk.TmallGlobalDirect.TmallGlobalDirectOptions).Assembly,
     ];
 }
