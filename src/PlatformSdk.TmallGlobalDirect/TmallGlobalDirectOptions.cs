@@ -17,7 +17,8 @@ public enum TmallGlobalDirectBusinessMode
 /// Settings of the Tmall Global direct-supply receiver, bound from configuration, for example the section
 /// <c>PlatformSdk:TmallGlobalDirect</c>:
 /// <code>
-/// { "AppKey": "12345678", "AppSecret": "…", "SupplierId": "2200001234", "BusinessMode": "Consignment", "MaxPushBodyBytes": 1048576 }
+/// { "AppKey": "12345678", "AppSecret": "…", "SupplierId": "2200001234", "BusinessMode": "Consignment", "MaxPushBodyBytes": 1048576,
+///   "Shop": "my-flagship", "Shops": { "my-flagship": { "SupplierId": "2200001234", "AuthorizationExpiresAt": "2027-03-01T00:00:00+08:00" } } }
 /// </code>
 /// </summary>
 public sealed class TmallGlobalDirectOptions
@@ -47,6 +48,34 @@ public sealed class TmallGlobalDirectOptions
     /// <summary>How far a push's <c>timestamp</c> may be from now. Default 5 minutes (the official SDK's check).</summary>
     public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The shop whose TOP session the callbacks send when a request names none: its key under <c>TopOptions.Sellers</c>
+    /// (the session of the flagship store the direct-supply shop hangs off, RTGD-04).
+    /// </summary>
+    public string? Shop { get; set; }
+
+    /// <summary>The direct-supply shops with their supplier id and authorization expiry (RTGD-04), by the same keys as <c>TopOptions.Sellers</c>.</summary>
+    public Dictionary<string, TmallGlobalDirectShopOptions> Shops { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long before an authorization lapses <see cref="TmallGlobalDirectAuthorizationWatch"/> reports it. Default 14 days.</summary>
+    public TimeSpan AuthorizationWarningWindow { get; set; } = DefaultAuthorizationWarningWindow;
+
+    /// <summary>The default <see cref="AuthorizationWarningWindow"/>: 14 days, time to have the flagship store re-authorize.</summary>
+    public static readonly TimeSpan DefaultAuthorizationWarningWindow = TimeSpan.FromDays(14);
+
     /// <inheritdoc />
     public override string ToString() => $"TmallGlobalDirectOptions(AppKey={AppKey}, SupplierId={SupplierId}, BusinessMode={BusinessMode}, AppSecret=***)";
+}
+
+/// <summary>One direct-supply shop (RTGD-04).</summary>
+public sealed class TmallGlobalDirectShopOptions
+{
+    /// <summary>The supplier id of this shop; <see langword="null"/> for <see cref="TmallGlobalDirectOptions.SupplierId"/>.</summary>
+    public string? SupplierId { get; set; }
+
+    /// <summary>When the flagship store's authorization lapses (the direct-supply shop's access lapses with it), if known.</summary>
+    public DateTimeOffset? AuthorizationExpiresAt { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"TmallGlobalDirectShopOptions(SupplierId={SupplierId}, AuthorizationExpiresAt={AuthorizationExpiresAt:O})";
 }

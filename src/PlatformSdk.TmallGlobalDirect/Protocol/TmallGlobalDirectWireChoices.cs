@@ -72,4 +72,48 @@ internal static class TmallGlobalDirectWireChoices
     /// <c>tradeOrerId</c> there (sic); the correct spelling <c>tradeOrderId</c> is read too.
     /// </summary>
     public static readonly string[] TradeOrderIdNames = ["tradeOrerId", "tradeOrderId"];
+
+    /// <summary>
+    /// Whether the synchronous reply to a <c>consignorder.cancel</c> push carries the intercept decision (<c>success=false</c> once the
+    /// order is released). UNCONFIRMED: no source says so. Reading A (this value, <see langword="false"/>): the reply acknowledges
+    /// receipt only, as S-seeease does, and the decision goes back through <c>consignorder.cancel.feedback</c>. Reading B
+    /// (<see langword="true"/>): the push reply itself answers the decision; the feedback is still sent.
+    /// </summary>
+    public const bool CancelPushReplyCarriesDecision = false;
+
+    /// <summary>
+    /// Whether a return inbound report must cover the whole return (RTGD-05: "partial reports are not accepted"). The rule says so;
+    /// the wire does not: <c>instorage.feedback</c> has <c>actual_lack_quantity</c>, so the schema could express a short receipt.
+    /// UNCONFIRMED on the wire; while true a short report is refused before it is sent.
+    /// </summary>
+    public const bool ReturnInboundMustBeFull = true;
+
+    /// <summary>
+    /// <c>whole_sheet_consigned</c> is sent as the JSON boolean <c>true</c> on every shipment ("目前只支持履约单整单发货回传").
+    /// UNCONFIRMED: the type of the field (Boolean or text) is not in the metadata dumped.
+    /// </summary>
+    public const bool WholeSheetConsigned = true;
+
+    /// <summary>
+    /// The property of the success object holding the <c>ResultWrapper</c>, per API (S-OT: <c>consignorder_ship_response</c>,
+    /// <c>consignorder_cancel_feedback_response</c>, <c>aic_inventory_publish_response</c>). The others are UNCONFIRMED: a reply is
+    /// read from the named property, else from <c>result</c>, else from the one object property that has <c>success</c>, else from
+    /// the success object itself.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ResultWrapperNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["alibaba.ascp.uop.supplier.consignorder.notify.received"] = "consignorder_notify_received_response",
+        ["alibaba.ascp.uop.supplier.consignorder.ship"] = "consignorder_ship_response",
+        ["alibaba.ascp.uop.supplier.consignorder.cancel.feedback"] = "consignorder_cancel_feedback_response",
+        ["alibaba.ascp.uop.supplier.consignorder.outofstock.callback"] = "consignorder_outofstock_callback_response",
+        ["alibaba.ascp.uop.supplier.consignorder.notify.tms.change"] = "modify_mail_no_response",
+        ["alibaba.ascp.uop.supplier.reverseorder.instorage.feedback"] = "instorage_feedback_response",
+        ["alibaba.ascp.aic.supplier.aicinventory.publish"] = "aic_inventory_publish_response",
+    };
+
+    /// <summary>The carrier codes of <c>taobao.logistics.companies.get</c> are short upper-case words (<c>SF</c>, <c>YUNDA</c>, <c>ZTO</c>); the SDK accepts letters, digits, <c>_</c> and <c>-</c>, 1 to 32 characters.</summary>
+    public const int MaxCarrierCodeLength = 32;
+
+    /// <summary>The fragment of the platform's refusal of a stock total below what it has reserved (RTGD-09).</summary>
+    public const string InsufficientSellableStockMessage = "可售库存不足";
 }

@@ -41,5 +41,16 @@ internal sealed class TmallGlobalDirectOptionsValidator : PlatformOptionsValidat
         {
             problems.Add($"TimestampTolerance: {options.TimestampTolerance} is outside (0, 1 hour]; a wide window lets replays through.");
         }
+
+        Credential(problems, "Shop", options.Shop, required: false);
+        if (options.AuthorizationWarningWindow <= TimeSpan.Zero || options.AuthorizationWarningWindow > TimeSpan.FromDays(366))
+        {
+            problems.Add($"AuthorizationWarningWindow: {options.AuthorizationWarningWindow} is outside (0, 366 days] (RTGD-04).");
+        }
+
+        foreach (var (shop, settings) in options.Shops ?? [])
+        {
+            Credential(problems, $"Shops:{shop}:SupplierId", settings?.SupplierId, required: false);
+        }
     }
 }
