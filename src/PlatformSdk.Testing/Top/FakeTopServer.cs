@@ -48,6 +48,7 @@ public sealed partial class FakeTopServer : FakePlatformServer
         _options.Validate();
         RouterUrl = new Uri(BaseUri, RouterPath.TrimStart('/'));
         Vouchers = AddModule(new FakeVoucherModule());
+        TmallGlobalDirect = AddModule(new FakeTmallGlobalDirectModule());
         Reset();
     }
 
