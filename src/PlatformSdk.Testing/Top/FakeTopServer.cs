@@ -64,7 +64,7 @@ public sealed partial class FakeTopServer : FakePlatformServer
     /// <summary>The e-voucher module: <c>taobao.vmarket.eticket.*</c> and <c>taobao.eticket.merchant.ma.*</c>, its hooks and snapshots.</summary>
     public FakeVoucherModule Vouchers { get; }
 
-    /// <summary>The registered modules, in registration order (the e-voucher module first).</summary>
+    /// <summary>The registered modules, in registration order (the e-voucher module first, then Tmall Global direct supply).</summary>
     public IReadOnlyList<FakeTopModule> Modules
     {
         get
