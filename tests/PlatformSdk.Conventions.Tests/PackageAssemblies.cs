@@ -13,5 +13,7 @@ internal static class PackageAssemblies
         typeof(PlatformSdk.Top.TopClient).Assembly,
         typeof(PlatformSdk.TaobaoVoucher.TaobaoVoucherClient).Assembly,
         typeof(PlatformSdk.Testing.FakePlatformServer).Assembly,
+        typeof(PlatformSdk.Inbox.IPushInbox).Assembly,
+        typeof(PlatformSdk.TmallGlobalDirect.TmallGlobalDirectOptions).Assembly,
     ];
 }

@@ -48,6 +48,7 @@ public sealed partial class FakeTopServer : FakePlatformServer
         _options.Validate();
         RouterUrl = new Uri(BaseUri, RouterPath.TrimStart('/'));
         Vouchers = AddModule(new FakeVoucherModule());
+        TmallGlobalDirect = AddModule(new FakeTmallGlobalDirectModule());
         Reset();
     }
 
@@ -63,7 +64,7 @@ public sealed partial class FakeTopServer : FakePlatformServer
     /// <summary>The e-voucher module: <c>taobao.vmarket.eticket.*</c> and <c>taobao.eticket.merchant.ma.*</c>, its hooks and snapshots.</summary>
     public FakeVoucherModule Vouchers { get; }
 
-    /// <summary>The registered modules, in registration order (the e-voucher module first).</summary>
+    /// <summary>The registered modules, in registration order (the e-voucher module first, then Tmall Global direct supply).</summary>
     public IReadOnlyList<FakeTopModule> Modules
     {
         get

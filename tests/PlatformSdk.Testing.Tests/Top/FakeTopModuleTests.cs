@@ -177,7 +177,7 @@ public sealed class FakeTopModuleTests : IDisposable
     [Fact]
     public void Modules_are_listed_in_registration_order_with_the_voucher_module_first()
     {
-        Assert.Equal([_c.Fake.Vouchers, _echo], _c.Fake.Modules);
+        Assert.Equal([_c.Fake.Vouchers, _c.Fake.TmallGlobalDirect, _echo], _c.Fake.Modules);
         Assert.Same(_c.Fake, _echo.Server);
         Assert.Equal(FakeTopMethods.All, _c.Fake.Vouchers.Methods);
     }
