@@ -21,6 +21,7 @@ internal sealed class TmallGlobalDirectPushEndpoint
     internal const string InvalidRequestCode = "invalid-request";
 
     private const int InitialBufferBytes = 16 * 1024;
+    private const long ServerLimitHeadroomBytes = 64 * 1024;
 
     private readonly TmallGlobalDirectPushHandler _handler;
     private readonly IOptions<TmallGlobalDirectOptions> _options;
@@ -83,10 +84,12 @@ internal sealed class TmallGlobalDirectPushEndpoint
             return (default, TooLarge(format, $"The Content-Length is {declared}, more than {max}."));
         }
 
-        // The server's own limit (Kestrel: 30 MB) must not cut a push the options allow; this loop enforces the options' limit.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        // The server's own limit (Kestrel: 30 MB) must not cut a push the options allow; this loop enforces the options' limit. It
+        // is raised with headroom, never lowered: set to exactly max + 1, Kestrel refused a chunked body of exactly max bytes.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false, MaxRequestBodySize: { } serverLimit } sizeFeature
+            && serverLimit < (long)max + ServerLimitHeadroomBytes)
         {
-            sizeFeature.MaxRequestBodySize = (long)max + 1;
+            sizeFeature.MaxRequestBodySize = (long)max + ServerLimitHeadroomBytes;
         }
 
         // One byte past the limit is enough to know the body is too large, so at most max + 1 bytes are ever held.
