@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using PlatformSdk.Configuration;
+
 namespace PlatformSdk.Testing.TmallGlobalDirect;
 
 /// <summary>Settings of a <see cref="FakeTmallGlobalDirectPlatform"/>.</summary>
@@ -7,6 +10,7 @@ public sealed class FakeTmallGlobalDirectPlatformOptions
     public Uri? ReceiverUrl { get; set; }
 
     /// <summary>The receiver's app secret: Qimen re-signs every push with it before forwarding, so the fake signs with it.</summary>
+    [JsonConverter(typeof(SecretJsonConverter))]
     public string? AppSecret { get; set; }
 
     /// <summary>The <c>app_key</c> query parameter.</summary>
