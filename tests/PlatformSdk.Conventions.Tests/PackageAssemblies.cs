@@ -15,5 +15,6 @@ internal static class PackageAssemblies
         typeof(PlatformSdk.Testing.FakePlatformServer).Assembly,
         typeof(PlatformSdk.Inbox.IPushInbox).Assembly,
         typeof(PlatformSdk.TmallGlobalDirect.TmallGlobalDirectOptions).Assembly,
+        typeof(Microsoft.AspNetCore.Builder.TmallGlobalDirectEndpointRouteBuilderExtensions).Assembly,
     ];
 }
