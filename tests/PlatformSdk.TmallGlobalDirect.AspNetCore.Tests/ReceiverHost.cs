@@ -46,7 +46,12 @@ internal sealed class ReceiverHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IPushInbox>(inbox);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddPlatformSdk().AddTmallGlobalDirectPushEndpoint(o =>
+        // The package always makes its callbacks through the TOP app, so TOP is configured too (the same app receives the pushes).
+        builder.Services.AddPlatformSdk().AddTop(o =>
+        {
+            o.AppKey = "23000001";
+            o.AppSecret = Secret;
+        }).AddTmallGlobalDirectPushEndpoint(o =>
         {
             o.AppKey = "23000001";
             o.AppSecret = Secret;
