@@ -65,7 +65,8 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
             Cache = SqliteCacheMode.Private,
             // The writer holds its connection for the inbox's lifetime; pooling would only keep the file open after Dispose.
             Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+            // Microsoft.Data.Sqlite retries SQLITE_BUSY for this many seconds, and forever at 0: never 0.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
 
         var connection = Open();
