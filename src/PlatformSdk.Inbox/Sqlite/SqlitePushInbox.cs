@@ -46,18 +46,9 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
     /// <exception cref="PlatformException">The file cannot be opened, or was made by a newer schema.</exception>
     public SqlitePushInbox(SqlitePushInboxOptions options)
     {
-        Guard.NotNull("options", options);
-        Guard.Required("Path", options.Path);
-        Guard.InRange("MaxDeliveries", options.MaxDeliveries, 1, int.MaxValue);
-        Guard.InRange("MaxBatchSize", options.MaxBatchSize, 1, 100_000);
-        Guard.NotNull("TimeProvider", options.TimeProvider);
-        if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > TimeSpan.FromHours(1))
-        {
-            Guard.Fail("BusyTimeout", options.BusyTimeout.ToString("c", CultureInfo.InvariantCulture), null, "between 0 and 1 hour.");
-        }
-
+        Validate(options);
         _options = options;
-        _time = options.TimeProvider;
+        _time = options.TimeProvider ?? TimeProvider.System;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Path,
@@ -71,6 +62,19 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
 
         var connection = Open();
         _writer = Task.Run(() => RunWriterAsync(connection));
+    }
+
+    /// <summary>Refuses settings out of range; the one check both the constructor and the start-up validation run.</summary>
+    internal static void Validate(SqlitePushInboxOptions options)
+    {
+        Guard.NotNull("options", options);
+        Guard.Required("Path", options.Path);
+        Guard.InRange("MaxDeliveries", options.MaxDeliveries, 1, int.MaxValue);
+        Guard.InRange("MaxBatchSize", options.MaxBatchSize, 1, 100_000);
+        if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > TimeSpan.FromHours(1))
+        {
+            Guard.Fail("BusyTimeout", options.BusyTimeout.ToString("c", CultureInfo.InvariantCulture), null, "between 0 and 1 hour.");
+        }
     }
 
     /// <summary>How many transactions the writer committed (tests check that concurrent stores share them).</summary>

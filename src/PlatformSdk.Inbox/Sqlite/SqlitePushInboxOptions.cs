@@ -15,6 +15,9 @@ public sealed class SqlitePushInboxOptions
     /// <summary>The most operations the writer commits in one transaction (group commit); at least 1.</summary>
     public int MaxBatchSize { get; set; } = 512;
 
-    /// <summary>The clock for lease expiry and store times; tests pass a fake one.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <summary>
+    /// The clock for lease expiry and store times; tests pass a fake one. <see langword="null"/> (the default): the system clock,
+    /// or, when registered with <c>AddSqlitePushInbox</c>, the <see cref="System.TimeProvider"/> registered in the container.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
 }
