@@ -13,6 +13,12 @@ public static class InboxErrorCodes
     /// </summary>
     public const string Unavailable = "inbox-unavailable";
 
+    /// <summary>
+    /// The store's server does not make a stored push durable (a Redis server without <c>appendonly yes</c> and
+    /// <c>appendfsync always</c>, or one whose settings cannot be read). Configuration: fix the server, or opt out knowingly.
+    /// </summary>
+    public const string NotDurable = "inbox-not-durable";
+
     /// <summary>The store was created by a newer version of this package; open it with that version.</summary>
     public const string SchemaTooNew = "inbox-schema-too-new";
 }

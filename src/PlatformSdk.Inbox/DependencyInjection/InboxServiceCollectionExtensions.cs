@@ -2,11 +2,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PlatformSdk.Errors;
 using PlatformSdk.Inbox;
+using PlatformSdk.Inbox.Redis;
 using PlatformSdk.Inbox.Sqlite;
+using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers a durable push inbox (<see cref="IPushInbox"/>): <c>services.AddPlatformSdk().AddSqlitePushInbox(o => o.Path = "inbox.db")</c>.</summary>
+/// <summary>
+/// Registers a durable push inbox (<see cref="IPushInbox"/>): <c>services.AddPlatformSdk().AddSqlitePushInbox(o => o.Path = "inbox.db")</c>
+/// for one machine, or <c>AddRedisPushInbox(...)</c> for several receiver instances.
+/// </summary>
 public static class InboxServiceCollectionExtensions
 {
     /// <summary>
@@ -50,6 +55,57 @@ public static class InboxServiceCollectionExtensions
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// Registers a singleton <see cref="IPushInbox"/> on Redis (or Garnet), on the <see cref="IConnectionMultiplexer"/> registered
+    /// in the container (the application creates and owns it). The options are validated when the host starts; the clock is
+    /// <see cref="RedisPushInboxOptions.TimeProvider"/> if set, else the registered <see cref="TimeProvider"/>. The server's
+    /// durability is checked at first use (see <see cref="RedisPushInboxOptions.RequireAppendFsyncAlways"/>).
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddRedisPushInbox(this IPlatformSdkBuilder builder, Action<RedisPushInboxOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRedisPushInbox(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a singleton <see cref="IPushInbox"/> on Redis (or Garnet), on the <see cref="IConnectionMultiplexer"/> registered
+    /// in the container (the application creates and owns it). The options are validated when the host starts; the clock is
+    /// <see cref="RedisPushInboxOptions.TimeProvider"/> if set, else the registered <see cref="TimeProvider"/>. The server's
+    /// durability is checked at first use (see <see cref="RedisPushInboxOptions.RequireAppendFsyncAlways"/>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddRedisPushInbox(this IServiceCollection services, Action<RedisPushInboxOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<RedisPushInboxOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisPushInboxOptions>, RedisOptionsValidator>());
+        services.TryAddSingleton<IPushInbox>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RedisPushInboxOptions>>().Value;
+            return new RedisPushInbox(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisPushInboxOptions
+            {
+                KeyPrefix = options.KeyPrefix,
+                Database = options.Database,
+                MaxDeliveries = options.MaxDeliveries,
+                RequireAppendFsyncAlways = options.RequireAppendFsyncAlways,
+                TimeProvider = options.TimeProvider ?? sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            });
+        });
+        return services;
+    }
+
+    private sealed class RedisOptionsValidator : IValidateOptions<RedisPushInboxOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RedisPushInboxOptions options) => Check(() => RedisPushInbox.Validate(options));
     }
 
     /// <summary>Runs the stores' own option checks at start, so a bad setting stops the host instead of the first push.</summary>
