@@ -7,35 +7,47 @@ namespace PlatformSdk.Inbox.Tests;
 
 /// <summary>
 /// The inbox contract on the Redis test server (REDIS_URL, else redis-server from PATH, else embedded Garnet), under a key
-/// prefix of the test's own, deleted afterwards. The server runs without AOF, so these instances opt out of the durability check.
+/// prefix of the test's own, deleted afterwards. Each instance has a connection of its own, as separate receiver processes
+/// would (one shared multiplexer would serialise their scripts on one socket). The server runs without AOF, so these instances
+/// opt out of the durability check.
 /// </summary>
 public sealed class RedisPushInboxContractTests : PushInboxContractTests, IClassFixture<RedisTestServerFixture>
 {
     private readonly string _prefix = "platformsdk-inbox-test:" + Guid.NewGuid().ToString("N") + ":";
-    private readonly ConnectionMultiplexer _connection;
+    private readonly string _configuration;
+    private readonly List<ConnectionMultiplexer> _connections = [];
 
     public RedisPushInboxContractTests(RedisTestServerFixture redis, ITestOutputHelper output)
     {
         output.WriteLine(redis.Announcement);
-        _connection = ConnectionMultiplexer.Connect(redis.Configuration);
+        _configuration = redis.Configuration;
     }
 
-    protected override IPushInbox OpenStore(TimeProvider time, int maxDeliveries) => new RedisPushInbox(_connection, new RedisPushInboxOptions
+    protected override IPushInbox OpenStore(TimeProvider time, int maxDeliveries)
     {
-        KeyPrefix = _prefix,
-        MaxDeliveries = maxDeliveries,
-        TimeProvider = time,
-        RequireAppendFsyncAlways = false,
-    });
+        var connection = ConnectionMultiplexer.Connect(_configuration);
+        _connections.Add(connection);
+        return new RedisPushInbox(connection, new RedisPushInboxOptions
+        {
+            KeyPrefix = _prefix,
+            MaxDeliveries = maxDeliveries,
+            TimeProvider = time,
+            RequireAppendFsyncAlways = false,
+        });
+    }
 
     protected override async Task DeleteStorageAsync()
     {
-        var database = _connection.GetDatabase();
-        foreach (var name in new[] { "dedup", "seq", "payload", "seqof", "count", "token", "error", "ready", "leases", "dead" })
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(_configuration);
+        var database = connection.GetDatabase();
+        foreach (var name in new[] { "dedup", "seq", "payload", "seqof", "count", "error", "ready", "leases", "dead" })
         {
             await database.KeyDeleteAsync(_prefix + name);
         }
 
-        await _connection.DisposeAsync();
+        foreach (var opened in _connections)
+        {
+            await opened.DisposeAsync();
+        }
     }
 }

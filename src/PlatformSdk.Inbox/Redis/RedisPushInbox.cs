@@ -32,104 +32,105 @@ public sealed class RedisPushInbox : IPushInbox
     private const int MaxExpiredPerLease = 1000;
 
     // KEYS, in this order, for every script: 1 dedup (hash "source/key" -> id), 2 seq (counter), 3 payload (hash id -> push),
-    // 4 seqof (hash id -> arrival number), 5 count (hash id -> deliveries), 6 token (hash id -> lease token), 7 error (hash id
-    // -> last error), 8 ready (zset by arrival), 9 leases (zset by lease deadline), 10 dead (zset by arrival). Leased and
-    // dead messages are exactly the members of their sorted set; a completed message is in none.
+    // 4 seqof (hash id -> arrival number), 5 count (hash id -> deliveries), 6 error (hash id -> last error), 7 ready (zset of
+    // ids by arrival), 8 leases (zset of "id|token" by lease deadline), 9 dead (zset of ids by arrival). A message is in at
+    // most one sorted set; a completed one is in none. Every state change is claimed by one command whose answer says whether
+    // this caller won (HSETNX, ZREM): on Redis a script is atomic anyway, but Garnet runs scripts without isolation unless
+    // started with --lua-transaction-mode, and the claim keeps two receivers from ever holding one message there too.
+    // The lease token is part of the lease's member, so ZREM of "id|token" is the token check and the release in one step.
     private const string StoreScript = """
-        local existing = redis.call('HGET', KEYS[1], ARGV[1])
-        if existing then return {existing, 1} end
+        if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then
+          return {redis.call('HGET', KEYS[1], ARGV[1]), 1}
+        end
         local seq = redis.call('INCR', KEYS[2])
         redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
         redis.call('HSET', KEYS[4], ARGV[2], seq)
         redis.call('HSET', KEYS[5], ARGV[2], 0)
-        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
         if ARGV[4] == 'dead' then
-          redis.call('HSET', KEYS[7], ARGV[2], ARGV[5])
-          redis.call('ZADD', KEYS[10], seq, ARGV[2])
+          redis.call('HSET', KEYS[6], ARGV[2], ARGV[5])
+          redis.call('ZADD', KEYS[9], seq, ARGV[2])
         else
-          redis.call('ZADD', KEYS[8], seq, ARGV[2])
+          redis.call('ZADD', KEYS[7], seq, ARGV[2])
         end
         return {ARGV[2], 0}
         """;
 
     private const string LeaseScript = """
         local maxd = tonumber(ARGV[4])
-        local expired = redis.call('ZRANGEBYSCORE', KEYS[9], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[6]))
-        for _, id in ipairs(expired) do
-          redis.call('ZREM', KEYS[9], id)
-          redis.call('HDEL', KEYS[6], id)
-          local seq = redis.call('HGET', KEYS[4], id)
-          local count = tonumber(redis.call('HGET', KEYS[5], id) or '0')
-          if count >= maxd then
-            redis.call('HSET', KEYS[7], id, 'The lease ended without completion after ' .. count .. ' deliveries (MaxDeliveries ' .. maxd .. ').')
-            redis.call('ZADD', KEYS[10], seq, id)
-          else
-            redis.call('ZADD', KEYS[8], seq, id)
+        local expired = redis.call('ZRANGEBYSCORE', KEYS[8], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[6]))
+        for _, member in ipairs(expired) do
+          if redis.call('ZREM', KEYS[8], member) == 1 then
+            local id = string.sub(member, 1, string.find(member, '|', 1, true) - 1)
+            local seq = redis.call('HGET', KEYS[4], id)
+            local count = tonumber(redis.call('HGET', KEYS[5], id) or '0')
+            if count >= maxd then
+              redis.call('HSET', KEYS[6], id, 'The lease ended without completion after ' .. count .. ' deliveries (MaxDeliveries ' .. maxd .. ').')
+              redis.call('ZADD', KEYS[9], seq, id)
+            else
+              redis.call('ZADD', KEYS[7], seq, id)
+            end
           end
         end
-        local ids = redis.call('ZRANGE', KEYS[8], 0, tonumber(ARGV[3]) - 1)
+        local wanted = tonumber(ARGV[3])
         local out = {}
-        for i, id in ipairs(ids) do
-          redis.call('ZREM', KEYS[8], id)
-          local count = redis.call('HINCRBY', KEYS[5], id, 1)
-          local token = ARGV[5] .. ':' .. i
-          redis.call('HSET', KEYS[6], id, token)
-          redis.call('ZADD', KEYS[9], ARGV[2], id)
-          local err = redis.call('HGET', KEYS[7], id)
-          out[#out + 1] = {id, count, token, redis.call('HGET', KEYS[3], id) or '', err and 1 or 0, err or ''}
+        for round = 1, 100 do
+          local ids = redis.call('ZRANGE', KEYS[7], 0, wanted - #out - 1)
+          if #ids == 0 then break end
+          for _, id in ipairs(ids) do
+            if redis.call('ZREM', KEYS[7], id) == 1 then
+              local count = redis.call('HINCRBY', KEYS[5], id, 1)
+              local token = ARGV[5] .. ':' .. (#out + 1)
+              redis.call('ZADD', KEYS[8], ARGV[2], id .. '|' .. token)
+              local err = redis.call('HGET', KEYS[6], id)
+              out[#out + 1] = {id, count, token, redis.call('HGET', KEYS[3], id) or '', err and 1 or 0, err or ''}
+            end
+          end
+          if #out >= wanted then break end
         end
         return out
         """;
 
     private const string CompleteScript = """
-        if redis.call('HGET', KEYS[6], ARGV[1]) ~= ARGV[2] then return 0 end
-        if not redis.call('ZSCORE', KEYS[9], ARGV[1]) then return 0 end
-        redis.call('ZREM', KEYS[9], ARGV[1])
-        redis.call('HDEL', KEYS[6], ARGV[1])
+        if redis.call('ZREM', KEYS[8], ARGV[1] .. '|' .. ARGV[2]) == 0 then return 0 end
         redis.call('HDEL', KEYS[3], ARGV[1])
         redis.call('HDEL', KEYS[4], ARGV[1])
         redis.call('HDEL', KEYS[5], ARGV[1])
-        redis.call('HDEL', KEYS[7], ARGV[1])
+        redis.call('HDEL', KEYS[6], ARGV[1])
         return 1
         """;
 
     private const string AbandonScript = """
-        if redis.call('HGET', KEYS[6], ARGV[1]) ~= ARGV[2] then return 0 end
-        if not redis.call('ZSCORE', KEYS[9], ARGV[1]) then return 0 end
-        redis.call('ZREM', KEYS[9], ARGV[1])
-        redis.call('HDEL', KEYS[6], ARGV[1])
-        redis.call('HSET', KEYS[7], ARGV[1], ARGV[3])
+        if redis.call('ZREM', KEYS[8], ARGV[1] .. '|' .. ARGV[2]) == 0 then return 0 end
+        redis.call('HSET', KEYS[6], ARGV[1], ARGV[3])
         local seq = redis.call('HGET', KEYS[4], ARGV[1])
         local count = tonumber(redis.call('HGET', KEYS[5], ARGV[1]) or '0')
         if count >= tonumber(ARGV[4]) then
-          redis.call('ZADD', KEYS[10], seq, ARGV[1])
+          redis.call('ZADD', KEYS[9], seq, ARGV[1])
         else
-          redis.call('ZADD', KEYS[8], seq, ARGV[1])
+          redis.call('ZADD', KEYS[7], seq, ARGV[1])
         end
         return 1
         """;
 
     private const string ListDeadScript = """
-        local ids = redis.call('ZRANGE', KEYS[10], 0, tonumber(ARGV[1]) - 1)
+        local ids = redis.call('ZRANGE', KEYS[9], 0, tonumber(ARGV[1]) - 1)
         local out = {}
         for _, id in ipairs(ids) do
-          local err = redis.call('HGET', KEYS[7], id)
+          local err = redis.call('HGET', KEYS[6], id)
           out[#out + 1] = {id, tonumber(redis.call('HGET', KEYS[5], id) or '0'), '', redis.call('HGET', KEYS[3], id) or '', err and 1 or 0, err or ''}
         end
         return out
         """;
 
     private const string ReplayScript = """
-        if not redis.call('ZSCORE', KEYS[10], ARGV[1]) then return 0 end
-        redis.call('ZREM', KEYS[10], ARGV[1])
+        if redis.call('ZREM', KEYS[9], ARGV[1]) == 0 then return 0 end
         redis.call('HSET', KEYS[5], ARGV[1], 0)
-        redis.call('HDEL', KEYS[6], ARGV[1])
-        redis.call('ZADD', KEYS[8], redis.call('HGET', KEYS[4], ARGV[1]), ARGV[1])
+        redis.call('ZADD', KEYS[7], redis.call('HGET', KEYS[4], ARGV[1]), ARGV[1])
         return 1
         """;
 
     private static readonly ValidationGuard Guard = new(InboxErrorCodes.Platform);
-    private static readonly string[] KeyNames = ["dedup", "seq", "payload", "seqof", "count", "token", "error", "ready", "leases", "dead"];
+    private static readonly string[] KeyNames = ["dedup", "seq", "payload", "seqof", "count", "error", "ready", "leases", "dead"];
 
     private readonly IDatabase _database;
     private readonly RedisPushInboxOptions _options;
