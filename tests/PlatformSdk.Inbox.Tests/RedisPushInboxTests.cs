@@ -99,6 +99,28 @@ public sealed class RedisPushInboxTests : IClassFixture<RedisTestServerFixture>
     }
 
     [Fact]
+    public async Task A_refused_inbox_works_once_the_server_is_set_to_append_only_fsync_always_without_a_restart()
+    {
+        if (_redis.Kind != RedisTestServerKind.RedisServer)
+        {
+            _output.WriteLine("Not checked: needs a redis-server of its own (CONFIG SET appendfsync), and the fixture chose " + _redis.Kind + ".");
+            return;
+        }
+
+        using var server = RedisTestServer.Start(new RedisTestServerOptions { Kind = RedisTestServerKind.RedisServer, Log = _output.WriteLine });
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(server.Configuration + ",allowAdmin=true");
+        var inbox = new RedisPushInbox(connection, Options(_time, requireFsync: true));
+        var refused = await Assert.ThrowsAsync<PlatformException>(async () => await inbox.StoreAsync(Push("order-1")));
+        Assert.Equal(InboxErrorCodes.NotDurable, refused.Error.Code);
+
+        var admin = connection.GetServer(connection.GetEndPoints()[0]);
+        await admin.ConfigSetAsync("appendonly", "yes");
+        await admin.ConfigSetAsync("appendfsync", "always");
+
+        Assert.False((await inbox.StoreAsync(Push("order-1"))).IsDuplicate);
+    }
+
+    [Fact]
     public async Task An_unreachable_server_is_a_transient_inbox_unavailable_error_that_may_have_stored()
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{FreePort.Pick()},abortConnect=false,connectTimeout=200,connectRetry=0");
