@@ -114,6 +114,11 @@ public class RedisTestServerContractTests : IClassFixture<RedisTestServerFixture
             var fields = (RedisResult[])(await db.ExecuteAsync("HMGET", hash, "absexp", "sldexp", "missing", "data"))!;
             Assert.Equal(["638000000000000000", "-1", null, "payload"], fields.Select(f => (string?)f));
 
+            // HSETNX: the push inbox's deduplication (the first writer of a key wins, the answer says who).
+            Assert.Equal(1L, (long)await db.ExecuteAsync("HSETNX", hash, "dedup", "first"));
+            Assert.Equal(0L, (long)await db.ExecuteAsync("HSETNX", hash, "dedup", "second"));
+            Assert.Equal("first", (string?)await db.ExecuteAsync("HGET", hash, "dedup"));
+
             // EXPIRE / TTL: entry lifetimes.
             Assert.Equal(1L, (long)await db.ExecuteAsync("EXPIRE", hash, 120));
             var ttl = (long)await db.ExecuteAsync("TTL", hash);
