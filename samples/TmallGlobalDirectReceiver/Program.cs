@@ -64,7 +64,7 @@ try
 
     var inbox = app.Services.GetRequiredService<IPushInbox>();
     var client = app.Services.GetRequiredService<TmallGlobalDirectClient>();
-    var reader = new PushReader();
+    var reader = app.Services.GetRequiredService<TmallGlobalDirectPushHandler>();
     using var platform = new FakeTmallGlobalDirectPlatform(new FakeTmallGlobalDirectPlatformOptions
     {
         ReceiverUrl = receiverUrl, AppKey = top.AppKey, AppSecret = top.AppSecret, SupplierId = Supplier, TimeProvider = time,
@@ -164,7 +164,7 @@ try
 
     async Task HandleAsync(InboxMessage message)
     {
-        switch (reader.Read(message))
+        switch (reader.ReadStoredMessage(message))
         {
             case ConsignOrderNotify order:
                 orders[order.BizOrderCode] = order;
@@ -251,20 +251,5 @@ static void Check(bool condition, string what)
     if (!condition)
     {
         throw new InvalidOperationException("Unexpected result: expected " + what + ".");
-    }
-}
-
-/// <summary>
-/// Reads a stored push back into its message with the receiver's own parser (the same one that accepted it), so the ERP
-/// handles exactly what was acknowledged. The parser is reachable only through the handler's protected ParseMessage.
-/// </summary>
-internal sealed class PushReader : TmallGlobalDirectPushHandler
-{
-    public TmallGlobalDirectPushMessage Read(InboxMessage message)
-    {
-        var attributes = message.Push.Attributes;
-        var format = attributes?.GetValueOrDefault("format") is "json" ? QimenFormat.Json : QimenFormat.Xml;
-        return ParseMessage(message.Push.Kind, Encoding.UTF8.GetString(message.Push.Body.Span), format, attributes?.GetValueOrDefault("customerId"))
-            ?? throw new InvalidOperationException($"Unexpected push kind in the inbox: {message.Push.Kind}");
     }
 }

@@ -90,6 +90,23 @@ public class PushHandlerTests
 
     [Fact]
     [Rule("RTGD-01")]
+    public async Task RTGD01_a_stored_push_reads_back_into_the_typed_message_it_was_on_receipt()
+    {
+        var handler = Handler();
+        await handler.HandleAsync(Signed(TmallGlobalDirectPushMethods.ConsignOrderNotify, NotifyXml, Now));
+        var stored = new InboxMessage { MessageId = "m-1", Push = Assert.Single(_inbox.Stored), DeliveryCount = 1, LeaseToken = "t" };
+
+        var order = Assert.IsType<ConsignOrderNotify>(handler.ReadStoredMessage(stored));
+
+        Assert.Equal("LBX0001", order.BizOrderCode);
+        Assert.Equal("cust-1", order.CustomerId);
+        Assert.NotEmpty(order.Items);
+        var unknown = new InboxMessage { MessageId = "m-2", Push = new InboxPush { Source = "TmallGlobalDirect", Kind = "qimen.other", DeduplicationKey = "k", Body = stored.Push.Body, ReceivedAt = Now }, DeliveryCount = 1, LeaseToken = "t" };
+        Assert.Equal("unknown-push-method", Assert.Throws<PlatformSdk.Errors.PlatformException>(() => handler.ReadStoredMessage(unknown)).ErrorCode);
+    }
+
+    [Fact]
+    [Rule("RTGD-01")]
     public async Task RTGD01_a_redelivered_push_is_acknowledged_and_stored_once()
     {
         var handler = Handler();

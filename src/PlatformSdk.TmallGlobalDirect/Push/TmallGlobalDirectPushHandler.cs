@@ -140,6 +140,25 @@ public class TmallGlobalDirectPushHandler
     protected virtual TmallGlobalDirectPushMessage? ParseMessage(string method, string body, QimenFormat format, string? customerId)
         => TmallGlobalDirectPushParser.Parse(method, body, format, customerId);
 
+    /// <summary>
+    /// Reads a push the handler stored back into its typed message, for the ERP draining the inbox: the same parse as on receipt,
+    /// over the stored raw bytes, charset and format.
+    /// </summary>
+    /// <param name="message">A message from <see cref="IPushInbox.LeaseAsync"/> (or a dead letter) this handler stored.</param>
+    /// <returns>The typed push.</returns>
+    /// <exception cref="PlatformException">The stored push is not one this handler reads (its method is not handled, or its body cannot be parsed).</exception>
+    public virtual TmallGlobalDirectPushMessage ReadStoredMessage(InboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var push = message.Push;
+        var attributes = push.Attributes;
+        var format = string.Equals(attributes?.GetValueOrDefault("format"), "json", StringComparison.OrdinalIgnoreCase) ? QimenFormat.Json : QimenFormat.Xml;
+        return ParseMessage(push.Kind, TmallGlobalDirectPushParser.Decode(push.Body, push.ContentType), format, attributes?.GetValueOrDefault("customerId"))
+            ?? throw new PlatformException(new PlatformError(R.InboxSource, "unknown-push-method",
+                $"The stored push {message.MessageId} has method '{TmallGlobalDirectPushParser.Shorten(push.Kind)}', which this handler does not read.",
+                ErrorCategory.Configuration, "Read it with the handler (or override) that stored it, or replay it once its method is handled."));
+    }
+
     /// <summary>What makes a redelivery the same push: <c>method</c> and <c>bizOrderCode</c> (RTGD-01).</summary>
     /// <param name="message">The parsed push.</param>
     /// <returns>The key.</returns>
