@@ -52,8 +52,8 @@ public sealed record Alibaba1688TokenGrant
         }
     }
 
-    // One hundred years (as the token source allows): longer than any token lives, far inside TimeSpan.
-    private const long MaxLifetimeSeconds = 36_500L * 24 * 3600;
+    // The token source's bound, so the public parser and the client's reader refuse the same lifetimes.
+    private static readonly long MaxLifetimeSeconds = (long)PlatformSdk.Alibaba1688.Auth.Alibaba1688TokenSource.MaxTokenLifetime.TotalSeconds;
 
     internal static Alibaba1688TokenGrant Parse(JsonElement root, DateTimeOffset now)
     {
@@ -66,7 +66,7 @@ public sealed record Alibaba1688TokenGrant
         var expiresIn = Alibaba1688Json.Long(root, "expires_in");
         // A lifetime beyond a century, or one that runs past the calendar, is not a lifetime: refuse it here rather than let
         // TimeSpan or DateTimeOffset arithmetic throw at the caller.
-        if (expiresIn is > MaxLifetimeSeconds || (expiresIn is > 0 && DateTimeOffset.MaxValue - now < TimeSpan.FromSeconds(expiresIn.Value)))
+        if (expiresIn > MaxLifetimeSeconds || (expiresIn is > 0 && DateTimeOffset.MaxValue - now < TimeSpan.FromSeconds(expiresIn.Value)))
         {
             throw Malformed("expires_in is not a lifetime in whole seconds from 1 to " + MaxLifetimeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
