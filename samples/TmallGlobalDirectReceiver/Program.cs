@@ -147,22 +147,22 @@ try
     async Task DrainAsync(int expected)
     {
         Step("The ERP drains the inbox:");
-        var handled = 0;
-        while (await inbox.LeaseAsync(10, TimeSpan.FromMinutes(5), ct) is { Count: > 0 } batch)
+        // Completed when the handler returns, given back (and retried, then dead-lettered) when it throws.
+        var drained = await inbox.ProcessAsync(
+            (message, _) => HandleAsync(message),
+            new PushInboxReadOptions { StopWhenEmpty = true, LeaseDuration = TimeSpan.FromMinutes(5), TimeProvider = time },
+            ct);
+        if (drained.Abandoned > 0)
         {
-            foreach (var message in batch)
-            {
-                await HandleAsync(message);
-                Check(await inbox.CompleteAsync(message, ct), $"message {message.MessageId} completed within its lease");
-                handled++;
-            }
+            var failures = await inbox.ListDeadLettersAsync(10, ct);
+            Check(false, "every message handled, but " + drained.Abandoned + " failed: " + string.Join("; ", failures.Select(f => f.LastError)));
         }
 
-        Check(handled == expected, $"{expected} message(s) in the inbox, found {handled}");
-        Step($"  {handled} message(s) handled and completed; the inbox is empty.");
+        Check(drained.Completed == expected && drained.LeasesLost == 0, $"{expected} message(s) in the inbox, found {drained.Completed}");
+        Step($"  {drained.Completed} message(s) handled and completed; the inbox is empty.");
     }
 
-    async Task HandleAsync(InboxMessage message)
+    async ValueTask HandleAsync(InboxMessage message)
     {
         switch (reader.ReadStoredMessage(message))
         {
