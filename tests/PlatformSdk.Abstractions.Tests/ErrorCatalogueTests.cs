@@ -226,10 +226,11 @@ public class ErrorCatalogueTests
     }
 
     [Fact]
-    public void Find_allocates_nothing_for_codes_and_messages_up_to_512_characters()
+    public void Find_allocates_nothing_for_codes_and_messages_of_any_length()
     {
         var message300 = new string('订', 150) + " 发货失败，订单状态为【等待买家收货】 " + new string('x', 128);
         var message512 = message300 + new string('y', 512 - message300.Length);
+        var message5000 = message512 + new string('长', 4488);
         Assert.Equal(512, message512.Length);
 
         void Run()
@@ -241,6 +242,7 @@ public class ErrorCatalogueTests
             Catalogue.Find("99", null, "qps over limit");
             Catalogue.Find("99", null, message300);
             Catalogue.Find("99", null, message512);
+            Catalogue.Find("99", null, message5000);
             Catalogue.Find("99", "nope", "完全未知的错误");
         }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 
 namespace PlatformSdk.Errors;
@@ -9,18 +8,18 @@ namespace PlatformSdk.Errors;
 /// falls back to <see cref="ErrorCategory.Unknown"/>.
 /// </summary>
 /// <remarks>
-/// Code and sub-code lookups are frozen-dictionary reads; message matching normalises the message
-/// once into a stack buffer. Classification allocates nothing but the returned
-/// <see cref="PlatformError"/> for messages up to 512 characters.
+/// Code and sub-code lookups are frozen-dictionary reads; message matching is one pass of a multi-fragment automaton over the
+/// message, normalising as it reads, so its cost does not grow with the number of entries and <see cref="Find"/> allocates
+/// nothing, whatever the message length (<see cref="Classify"/> allocates only the returned <see cref="PlatformError"/>).
 /// </remarks>
 public sealed class ErrorCatalogue
 {
-    private const int StackLimit = 512;
     private readonly FrozenDictionary<string, ErrorCatalogueEntry> _codes;
     private readonly FrozenDictionary<string, ErrorCatalogueEntry> _subCodes;
     private readonly ErrorCatalogueEntry[] _codePrefixes;
     private readonly ErrorCatalogueEntry[] _subCodePrefixes;
-    private readonly (string Normalized, ErrorCatalogueEntry Entry)[] _fragments;
+    private readonly ErrorCatalogueEntry[] _fragments;
+    private readonly FragmentMatcher _matcher;
 
     internal ErrorCatalogue(string platform, IReadOnlyList<ErrorCatalogueEntry> entries)
     {
@@ -30,11 +29,9 @@ public sealed class ErrorCatalogue
         _subCodes = entries.Where(e => e.MatchKind == ErrorMatchKind.SubCode).ToFrozenDictionary(e => e.Pattern, StringComparer.Ordinal);
         _codePrefixes = entries.Where(e => e.MatchKind == ErrorMatchKind.CodePrefix).OrderByDescending(e => e.Pattern.Length).ToArray();
         _subCodePrefixes = entries.Where(e => e.MatchKind == ErrorMatchKind.SubCodePrefix).OrderByDescending(e => e.Pattern.Length).ToArray();
-        // Longest fragment first, so a specific message wins over a generic one it contains.
-        _fragments = entries.Where(e => e.MatchKind == ErrorMatchKind.MessageFragment)
-            .Select(e => (PlatformMessageText.Normalize(e.Pattern), e))
-            .OrderByDescending(f => f.Item1.Length)
-            .ToArray();
+        // One pass over the message finds the longest fragment it contains: a specific message wins over a generic one inside it.
+        _fragments = entries.Where(e => e.MatchKind == ErrorMatchKind.MessageFragment && PlatformMessageText.Normalize(e.Pattern).Length > 0).ToArray();
+        _matcher = new FragmentMatcher(_fragments.Select(e => PlatformMessageText.Normalize(e.Pattern)).ToArray());
     }
 
     /// <summary>The platform this catalogue belongs to.</summary>
@@ -127,31 +124,8 @@ public sealed class ErrorCatalogue
 
     private ErrorCatalogueEntry? FindByMessage(string message)
     {
-        char[]? rented = null;
-        var buffer = message.Length <= StackLimit
-            ? stackalloc char[message.Length]
-            : (rented = ArrayPool<char>.Shared.Rent(message.Length));
-        try
-        {
-            var length = PlatformMessageText.Normalize(message.AsSpan(), buffer);
-            ReadOnlySpan<char> normalized = buffer[..length];
-            foreach (var (fragment, entry) in _fragments)
-            {
-                if (normalized.IndexOf(fragment.AsSpan(), StringComparison.Ordinal) >= 0)
-                {
-                    return entry;
-                }
-            }
-
-            return null;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        var index = _matcher.Find(message);
+        return index < 0 ? null : _fragments[index];
     }
 }
 
