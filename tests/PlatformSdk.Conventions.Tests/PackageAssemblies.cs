@@ -13,7 +13,7 @@ internal static class PackageAssemblies
         typeof(PlatformSdk.Top.TopClient).Assembly,
         typeof(PlatformSdk.TaobaoVoucher.TaobaoVoucherClient).Assembly,
         typeof(PlatformSdk.Testing.FakePlatformServer).Assembly,
-        typeof(PlatformSdk.Inbox.IPushInbox).Assembly,
+        typeof(PlatformSdk.Inbox.Sqlite.SqlitePushInbox).Assembly,
         typeof(PlatformSdk.TmallGlobalDirect.TmallGlobalDirectOptions).Assembly,
         typeof(Microsoft.AspNetCore.Builder.TmallGlobalDirectEndpointRouteBuilderExtensions).Assembly,
     ];
