@@ -4,10 +4,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PlatformSdk;
 using PlatformSdk.Http;
+using PlatformSdk.Inbox;
 using PlatformSdk.Jushuitan;
 using PlatformSdk.Jushuitan.Errors;
 using PlatformSdk.Jushuitan.Models.Billing;
 using PlatformSdk.Jushuitan.Protocol;
+using PlatformSdk.Jushuitan.Push;
 using PlatformSdk.Jushuitan.Signing;
 using PlatformSdk.Jushuitan.Validation;
 using PlatformSdk.Tokens;
@@ -58,6 +60,62 @@ public static class JushuitanServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(configure);
         return builder.AddJushuitanCore(name, null, configure);
+    }
+
+    /// <summary>
+    /// Registers the own-mall push receiver (RJST-05): a singleton <see cref="JushuitanPushHandler"/> over the <see cref="IPushInbox"/>
+    /// registered in the container (for example the SQLite inbox of <c>PlatformSdk.Inbox</c>; register one yourself). Map a POST
+    /// route to <see cref="JushuitanPushHandler.HandleAsync"/>. The settings are validated at start.
+    /// </summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="section">The section, for example <c>PlatformSdk:JushuitanPush</c> (see <see cref="JushuitanPushReceiverOptions"/>).</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddJushuitanPushReceiver(this IPlatformSdkBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.AddJushuitanPushReceiverCore(section, null);
+    }
+
+    /// <summary>Registers the own-mall push receiver configured in code (RJST-05); see the overload taking a section.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="configure">Sets the receiver's options (the app key and secret the pushes are signed for).</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddJushuitanPushReceiver(this IPlatformSdkBuilder builder, Action<JushuitanPushReceiverOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddJushuitanPushReceiverCore(null, configure);
+    }
+
+    private static IPlatformSdkBuilder AddJushuitanPushReceiverCore(this IPlatformSdkBuilder builder, IConfiguration? section, Action<JushuitanPushReceiverOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<JushuitanPushReceiverOptions>();
+        if (section is not null)
+        {
+            options.BindPlatformSection(JushuitanErrorCatalogue.Platform, section, static (s, o) => s.Bind(o));
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        // The messages name the setting, never its value.
+        options.Validate(static o => !string.IsNullOrWhiteSpace(o.AppKey) && o.AppKey.Trim() == o.AppKey,
+                "Jushuitan push receiver: AppKey is required and has no surrounding whitespace (RJST-05).")
+            .Validate(static o => !string.IsNullOrWhiteSpace(o.AppSecret) && o.AppSecret.Trim() == o.AppSecret,
+                "Jushuitan push receiver: AppSecret is required and has no surrounding whitespace (RJST-05).")
+            .Validate(static o => o.TimestampTolerance > TimeSpan.Zero, "Jushuitan push receiver: TimestampTolerance must be positive.")
+            .Validate(static o => o.MaxPushBodyBytes > 0, "Jushuitan push receiver: MaxPushBodyBytes must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new JushuitanPushHandler(
+            sp.GetRequiredService<IOptions<JushuitanPushReceiverOptions>>().Value,
+            sp.GetService<IPushInbox>() ?? throw new InvalidOperationException(
+                "Jushuitan: no IPushInbox is registered; register a durable inbox (PlatformSdk.Inbox) before resolving the push handler."),
+            sp.GetRequiredService<TimeProvider>()));
+        return builder;
     }
 
     private static IPlatformSdkBuilder AddJushuitanCore(this IPlatformSdkBuilder builder, string name, IConfiguration? section, Action<JushuitanOptions>? configure)

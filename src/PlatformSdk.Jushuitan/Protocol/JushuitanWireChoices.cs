@@ -65,4 +65,70 @@ internal static class JushuitanWireChoices
 
     /// <summary>Open API request Content-Type. Doc §3.</summary>
     public const string OpenApiContentType = "application/x-www-form-urlencoded;charset=UTF-8";
+
+    // ---- Own-mall pushes (RJST-05, doc §12). Single secondary source: every choice below is UNCONFIRMED. ----
+
+    /// <summary>The <see cref="PlatformSdk.Inbox.InboxPush.Source"/> of every Jushuitan push. Doc §12.</summary>
+    public const string PushInboxSource = "Jushuitan";
+
+    /// <summary>The reply that acknowledges a push, byte for byte (the one fact the source gives). Doc §12.1.</summary>
+    public const string PushSuccessReply = "{\"code\":0}";
+
+    /// <summary>HTTP status of every reply, success or not: Jushuitan reads <c>code</c> in the body. UNCONFIRMED. Doc §12.1, §12.6 #P8.</summary>
+    public const int PushReplyStatusCode = 200;
+
+    /// <summary>Content-Type of every reply. Doc §12.1.</summary>
+    public const string PushReplyContentType = "application/json; charset=utf-8";
+
+    /// <summary>Names of the optional message-type field, first present wins; absent: the kind is inferred from <c>biz</c>. UNCONFIRMED. Doc §12.2, §12.6 #P3.</summary>
+    public static readonly string[] PushKindFields = ["msg_type", "method"];
+
+    /// <summary><c>biz</c> fields that mark a logistics (shipment) push when no message type is sent. UNCONFIRMED. Doc §12.3, §12.6 #P4.</summary>
+    public static readonly string[] PushLogisticsMarkers = ["l_id", "lc_id", "logistics_company"];
+
+    /// <summary><c>biz</c> fields that together mark an inventory push when no message type is sent. UNCONFIRMED. Doc §12.3, §12.6 #P4.</summary>
+    public static readonly string[] PushInventoryMarkers = ["sku_id", "qty"];
+
+    /// <summary>A 13-digit <c>timestamp</c> is read as Unix milliseconds (10 digits: seconds, the open API's unit). UNCONFIRMED. Doc §12.2, §12.6 #P5.</summary>
+    public const bool PushTimestampAcceptsMilliseconds = true;
+
+    /// <summary>Default window around now a push's <c>timestamp</c> must fall in: the open API's own 10 minutes (doc §3). UNCONFIRMED for pushes. Doc §12.2, §12.6 #P6.</summary>
+    public static readonly TimeSpan PushTimestampTolerance = TimeSpan.FromMinutes(10);
+
+    /// <summary>Default largest push body accepted: 1 MiB. SDK choice. Doc §12.2.</summary>
+    public const int PushMaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// An authentic push that cannot be handled (unknown kind, unreadable <c>biz</c>) is dead-lettered and answered with the
+    /// success reply: it is kept, and a failure would only make Jushuitan redeliver the same bytes into the same failure ten
+    /// times and then drop its own copy. SDK choice. Doc §12.4.
+    /// </summary>
+    public const bool PushAcknowledgeDeadLetters = true;
+
+    /// <summary>Reply <c>code</c> for a missing or wrong <c>sign</c>; the open API's own signature code (doc §10). UNCONFIRMED. Doc §12.5.</summary>
+    public const int PushSignFailureCode = 10;
+
+    /// <summary>Reply <c>code</c> for an <c>app_key</c> that is missing or not this receiver's. SDK choice. Doc §12.5.</summary>
+    public const int PushAppKeyMismatchCode = 11;
+
+    /// <summary>Reply <c>code</c> for a body over the limit; the open API's "no or unreadable data" code. SDK choice. Doc §12.5.</summary>
+    public const int PushBodyTooLargeCode = 130;
+
+    /// <summary>Reply <c>code</c> for a request that is not a push (verb, missing fields, unreadable form); the open API's parameter code. SDK choice. Doc §12.5.</summary>
+    public const int PushInvalidRequestCode = 140;
+
+    /// <summary>Reply <c>code</c> when the inbox failed, so Jushuitan redelivers; the open API's internal-error code. SDK choice. Doc §12.5.</summary>
+    public const int PushInboxUnavailableCode = 150;
+
+    /// <summary>Reply <c>code</c> for a missing, unreadable or out-of-window <c>timestamp</c>; the open API's timestamp code. SDK choice. Doc §12.5.</summary>
+    public const int PushStaleTimestampCode = 180;
+
+    /// <summary>Inventory push: the warehouse field, first present wins. UNCONFIRMED. Doc §12.3, §12.6 #P7.</summary>
+    public static readonly string[] PushWarehouseFields = ["wms_co_id", "warehouse_id"];
+
+    /// <summary>Inventory push: the locked-quantity field, first present wins. UNCONFIRMED. Doc §12.3, §12.6 #P7.</summary>
+    public static readonly string[] PushLockQuantityFields = ["lock_qty", "order_lock"];
+
+    /// <summary>Inventory push: the change-time field, first present wins. UNCONFIRMED. Doc §12.3, §12.6 #P7.</summary>
+    public static readonly string[] PushModifiedFields = ["modified", "ts"];
 }
