@@ -92,8 +92,13 @@ internal static class JushuitanWireChoices
     /// <summary>A 13-digit <c>timestamp</c> is read as Unix milliseconds (10 digits: seconds, the open API's unit). UNCONFIRMED. Doc §12.2, §12.6 #P5.</summary>
     public const bool PushTimestampAcceptsMilliseconds = true;
 
-    /// <summary>Default window around now a push's <c>timestamp</c> must fall in: the open API's own 10 minutes (doc §3). UNCONFIRMED for pushes. Doc §12.2, §12.6 #P6.</summary>
-    public static readonly TimeSpan PushTimestampTolerance = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// Default window around now a push's <c>timestamp</c> must fall in: 48 hours, not the open API's 10 minutes, because it is
+    /// unknown whether Jushuitan signs a redelivery again (doc §12.6 #P9): a narrow window would refuse an unchanged
+    /// redelivery of an old push every time, and after ten attempts Jushuitan drops it, so an order's shipment would be lost.
+    /// A replayed authentic push costs nothing, since the inbox stores each push once. UNCONFIRMED. Doc §12.2, §12.6 #P6.
+    /// </summary>
+    public static readonly TimeSpan PushTimestampTolerance = TimeSpan.FromHours(48);
 
     /// <summary>Default largest push body accepted: 1 MiB. SDK choice. Doc §12.2.</summary>
     public const int PushMaxBodyBytes = 1024 * 1024;

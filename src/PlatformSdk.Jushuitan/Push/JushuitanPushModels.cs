@@ -133,7 +133,10 @@ public sealed class JushuitanPushReceiverOptions
     [JsonConverter(typeof(SecretJsonConverter))]
     public string? AppSecret { get; set; }
 
-    /// <summary>How far a push's <c>timestamp</c> may be from now. Default 10 minutes (the open API's window); raise it if authentic redeliveries are refused as stale.</summary>
+    /// <summary>
+    /// How far a push's <c>timestamp</c> may be from now. Default 48 hours: wide, because a redelivery may carry the first
+    /// attempt's timestamp and refusing it would lose the push; replays are harmless (each push is stored once).
+    /// </summary>
     public TimeSpan TimestampTolerance { get; set; } = JushuitanWireChoices.PushTimestampTolerance;
 
     /// <summary>The largest body accepted, in bytes. Default 1 MiB.</summary>

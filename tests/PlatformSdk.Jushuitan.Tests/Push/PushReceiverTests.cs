@@ -155,7 +155,7 @@ public class PushReceiverTests
     public async Task RJST05_a_push_signed_outside_the_timestamp_window_is_refused_and_not_stored()
     {
         await using var host = await PushReceiverHost.StartAsync();
-        var pusherClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(PushReceiverHost.Start - TimeSpan.FromMinutes(11));
+        var pusherClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(PushReceiverHost.Start - TimeSpan.FromHours(49));
         using var late = host.Pusher(o => o.TimeProvider = pusherClock);
         late.EnqueueInventory("SKU-A", 1);
 
@@ -203,6 +203,29 @@ public class PushReceiverTests
         Assert.Equal(2, retry.Attempt);
         var stored = Assert.IsType<JushuitanLogisticsPush>(host.Handler.ReadStoredMessage(Assert.Single(await host.DrainAsync())));
         Assert.Equal("SO-4001", stored.SoId);
+    }
+
+    [Fact]
+    [Rule("RJST-05")]
+    public async Task RJST05_a_redelivery_hours_later_with_its_first_timestamp_is_still_accepted_and_stored_once()
+    {
+        // Whether Jushuitan signs a retry again is unknown: a retry that carries the first attempt's timestamp must not be lost.
+        await using var host = await PushReceiverHost.StartAsync();
+        host.Inbox.FailNextStores = 1;
+        using var pusher = host.Pusher(o =>
+        {
+            o.ResignRetries = false;
+            o.RetryDelay = TimeSpan.FromHours(6);
+        });
+        pusher.EnqueueLogistics("SO-4101", "SF4101");
+
+        Assert.False(Assert.Single(await pusher.PushAllAsync()).Acknowledged);
+        host.Time.Advance(TimeSpan.FromHours(6));
+        var retry = Assert.Single(await pusher.RetryDueAsync());
+
+        Assert.True(retry.Acknowledged, pusher.ToString());
+        var stored = Assert.IsType<JushuitanLogisticsPush>(host.Handler.ReadStoredMessage(Assert.Single(await host.DrainAsync())));
+        Assert.Equal("SO-4101", stored.SoId);
     }
 
     [Fact]
