@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PlatformSdk.Http;
 
 namespace PlatformSdk.Alibaba1688.Protocol;
 
@@ -34,30 +35,9 @@ internal static class Alibaba1688Json
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    public static string? AsText(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => Text(value),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
+    public static string? AsText(JsonElement value) => PlatformJsonText.Scalar(value);
 
-    /// <summary>
-    /// A string's text, or null when it cannot be decoded: the parser accepts a lone surrogate escape (<c>"\ud800"</c>) and invalid
-    /// UTF-8 inside a string, and only decoding it fails, so one bad field reads as absent instead of failing the whole reply.
-    /// </summary>
-    public static string? Text(JsonElement value)
-    {
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    public static string? Text(JsonElement value) => PlatformJsonText.Decode(value);
 
     public static long? Long(JsonElement element, params string[] names)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PlatformSdk.Http;
 
 namespace PlatformSdk.Jushuitan.Protocol;
 
@@ -143,11 +144,8 @@ internal static class JushuitanJson
 
     public static string? AsText(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String => Text(element) is { Length: > 0 } s ? s.Trim() : null,
-        JsonValueKind.Number => element.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
+        JsonValueKind.String => PlatformJsonText.Decode(element) is { Length: > 0 } s ? s.Trim() : null,
+        _ => PlatformJsonText.Scalar(element),
     };
 
     public static bool? AsBool(JsonElement element) => element.ValueKind switch
@@ -164,21 +162,7 @@ internal static class JushuitanJson
         _ => null,
     };
 
-    /// <summary>
-    /// A string's text, or null when it cannot be decoded: the parser accepts a lone surrogate escape (<c>"\ud800"</c>) and invalid
-    /// UTF-8 inside a string, and only decoding it fails, so one bad field reads as absent instead of failing the whole reply.
-    /// </summary>
-    public static string? Text(JsonElement element)
-    {
-        try
-        {
-            return element.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    public static string? Text(JsonElement element) => PlatformJsonText.Decode(element);
 
     public static string? String(JsonElement obj, string name)
         => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? AsText(value) : null;

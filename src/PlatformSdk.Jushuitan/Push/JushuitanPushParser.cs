@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using PlatformSdk.Errors;
+using PlatformSdk.Http;
 using PlatformSdk.Jushuitan.Errors;
 using R = PlatformSdk.Jushuitan.Protocol.JushuitanWireChoices;
 
@@ -234,9 +235,10 @@ internal static class JushuitanPushParser
         return lines;
     }
 
+    // Unknown fields are kept raw, so containers keep their JSON text; only strings are decoded (safely).
     private static string? ValueText(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => PlatformJsonText.Decode(value),
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         _ => value.GetRawText(),
     };

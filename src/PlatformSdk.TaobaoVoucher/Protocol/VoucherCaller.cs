@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PlatformSdk.Errors;
+using PlatformSdk.Http;
 using PlatformSdk.TaobaoVoucher.Errors;
 using PlatformSdk.Top;
 using PlatformSdk.Top.Protocol;
@@ -149,7 +150,7 @@ internal sealed class VoucherCaller
 
         if (element.ValueKind == JsonValueKind.String)
         {
-            var text = Decoded(element);
+            var text = PlatformJsonText.Decode(element);
             if (string.IsNullOrWhiteSpace(text))
             {
                 return result;
@@ -188,24 +189,10 @@ internal sealed class VoucherCaller
     public static string? Raw(JsonElement? value) => value switch
     {
         null => null,
-        { ValueKind: JsonValueKind.String } v => Decoded(v),
+        { ValueKind: JsonValueKind.String } v => PlatformJsonText.Decode(v),
         { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
         { } v => Raw(v),
     };
-
-    // The parser accepts a lone surrogate escape ("\ud800") and invalid UTF-8 inside a string; only decoding fails, so such a
-    // value reads as absent instead of failing a call whose outcome is otherwise known.
-    private static string? Decoded(JsonElement value)
-    {
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
 
     private static string? Raw(JsonElement value)
     {

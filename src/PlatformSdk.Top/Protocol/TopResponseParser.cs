@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PlatformSdk.Http;
 
 namespace PlatformSdk.Top.Protocol;
 
@@ -102,34 +103,5 @@ public static class TopResponseParser
     /// <param name="element">The object.</param>
     /// <param name="name">The property name.</param>
     /// <returns>The text, or <see langword="null"/> when absent, null or not decodable text.</returns>
-    public static string? Text(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => Decoded(value),
-            JsonValueKind.Number => value.TryGetInt64(out var n) ? n.ToString(CultureInfo.InvariantCulture) : value.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
-    }
-
-    // The parser accepts a lone surrogate escape ("\ud800") and invalid UTF-8 inside a string; only decoding fails, so such a
-    // field reads as absent instead of failing the whole reply.
-    private static string? Decoded(JsonElement value)
-    {
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    public static string? Text(JsonElement element, string name) => PlatformJsonText.Property(element, name);
 }
