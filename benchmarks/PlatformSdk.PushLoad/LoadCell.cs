@@ -84,6 +84,17 @@ internal static class LoadCell
         var measureFrom = started + (long)(options.WarmupSeconds * (double)Stopwatch.Frequency);
         var measureTo = measureFrom + (long)(options.Seconds * (double)Stopwatch.Frequency);
 
+        // Process CPU (client and receiver together: they share the process) over the measured window, per acknowledged push.
+        var cpuAtStart = TimeSpan.Zero;
+        var cpuAtEnd = TimeSpan.Zero;
+        var cpuTimer = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+            cpuAtStart = Environment.CpuUsage.TotalTime;
+            await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+            cpuAtEnd = Environment.CpuUsage.TotalTime;
+        });
+
         async Task PushLoopAsync(int pusher)
         {
             var mine = latencies[pusher] = new List<long>(capacity: 4096);
@@ -146,6 +157,7 @@ internal static class LoadCell
 
         await Task.WhenAll(Enumerable.Range(0, pushers).Select(p => Task.Run(() => PushLoopAsync(p))));
         var finished = Stopwatch.GetTimestamp();
+        await cpuTimer;
         var load = MachineFacts.LoadAverage1();
 
         // The window is the measured seconds, or less when the pre-built pushes ran out before its end.
@@ -165,6 +177,8 @@ internal static class LoadCell
         }
 
         var facts = backend.Facts(app.Services.GetRequiredService<IPushInbox>(), ackedKeys.Count);
+        var cpuPerPush = all.Length == 0 ? double.NaN : (cpuAtEnd - cpuAtStart).TotalMicroseconds / all.Length;
+        facts = string.Create(CultureInfo.InvariantCulture, $"process CPU {cpuPerPush:N0} µs/push") + (facts.Length > 0 ? ", " + facts : string.Empty);
         await app.StopAsync();
         await app.DisposeAsync();
         var durability = await backend.VerifyAsync(cell, ackedKeys);

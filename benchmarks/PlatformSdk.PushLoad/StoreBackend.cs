@@ -224,7 +224,8 @@ internal sealed class RedisBackend(LoadOptions options) : StoreBackend(options)
         try
         {
             var info = (string?)await connection.GetDatabase().ExecuteAsync("INFO", "persistence");
-            return info is not null && info.Contains("loading:0", StringComparison.Ordinal);
+            // Line by line: "async_loading:0" also ends in "loading:0".
+            return info is not null && info.Split('\n').Any(l => l.TrimEnd('\r') == "loading:0");
         }
         catch (RedisException)
         {
