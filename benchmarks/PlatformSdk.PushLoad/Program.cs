@@ -6,6 +6,11 @@
 //   dotnet run -c Release --project benchmarks/PlatformSdk.PushLoad -- --store sqlite|redis|all --pushers 1,16,64 --seconds 10
 using PlatformSdk.PushLoad;
 
+if (args is ["pieces", ..])
+{
+    return await PlatformSdk.PushLoad.Pieces.RunAsync(lines: 6, count: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+}
+
 var options = LoadOptions.Parse(args);
 if (options is null)
 {
