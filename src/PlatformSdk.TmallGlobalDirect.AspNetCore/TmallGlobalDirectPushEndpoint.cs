@@ -94,7 +94,8 @@ internal sealed class TmallGlobalDirectPushEndpoint
 
         // One byte past the limit is enough to know the body is too large, so at most max + 1 bytes are ever held.
         var limit = max + 1;
-        var buffer = new byte[(int)Math.Min(request.ContentLength ?? InitialBufferBytes, limit)];
+        // A declared length gets one spare byte: the read that finds the end then needs no larger buffer (no resize, no copy).
+        var buffer = new byte[(int)Math.Min(request.ContentLength is { } length ? length + 1 : InitialBufferBytes, limit)];
         var filled = 0;
         try
         {

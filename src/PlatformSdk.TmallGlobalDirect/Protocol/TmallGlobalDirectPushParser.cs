@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
-using System.Xml.Linq;
 using PlatformSdk.Errors;
 using PlatformSdk.TmallGlobalDirect.Push;
 using PlatformSdk.Top.Qimen;
@@ -203,16 +202,60 @@ internal static class TmallGlobalDirectPushParser
             };
             try
             {
+                // One forward pass into a small tree of elements: a push needs only element names and leaf texts, and an
+                // XDocument (every node an object, names atomised, ancestors walked for the depth check) costs several times more.
                 using var text = new StringReader(body);
                 using var reader = XmlReader.Create(text, settings);
-                var document = XDocument.Load(reader);
-                var root = document.Root ?? throw Invalid("the XML has no root element.");
-                if (root.Name.LocalName != "request")
+                XmlElementData? root = null;
+                var open = new Stack<XmlElementData>();
+                var tooDeep = false;
+                while (reader.Read())
                 {
-                    throw Invalid($"the root element is <{Shorten(root.Name.LocalName)}>, not <request>.");
+                    switch (reader.NodeType)
+                    {
+                        case XmlNodeType.Element:
+                            // Depth is the number of ancestors; read on to the end so a malformed body still reports as one.
+                            tooDeep |= reader.Depth > TmallGlobalDirectWireChoices.MaxBodyDepth;
+                            var element = new XmlElementData(reader.LocalName);
+                            if (open.TryPeek(out var parent))
+                            {
+                                parent.Add(element);
+                            }
+                            else
+                            {
+                                root ??= element;
+                            }
+
+                            if (!reader.IsEmptyElement)
+                            {
+                                open.Push(element);
+                            }
+
+                            break;
+                        case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                            if (open.TryPeek(out var holder))
+                            {
+                                holder.Append(reader.Value);
+                            }
+
+                            break;
+                        case XmlNodeType.EndElement:
+                            open.Pop();
+                            break;
+                    }
                 }
 
-                if (root.DescendantsAndSelf().Any(e => e.Ancestors().Count() > TmallGlobalDirectWireChoices.MaxBodyDepth))
+                if (root is null)
+                {
+                    throw Invalid("the XML has no root element.");
+                }
+
+                if (root.Name != "request")
+                {
+                    throw Invalid($"the root element is <{Shorten(root.Name)}>, not <request>.");
+                }
+
+                if (tooDeep)
                 {
                     throw Invalid($"the XML nests deeper than {TmallGlobalDirectWireChoices.MaxBodyDepth} levels.");
                 }
@@ -251,28 +294,83 @@ internal static class TmallGlobalDirectPushParser
         }
     }
 
-    private sealed class XmlNode(XElement element) : PushNode
+    /// <summary>An element as the push reader needs it: its local name, its child elements, and the text directly inside it.</summary>
+    private sealed class XmlElementData(string name)
+    {
+        private string? _text;
+
+        public string Name { get; } = name;
+
+        public List<XmlElementData>? Children { get; private set; }
+
+        public bool HasElements => Children is { Count: > 0 };
+
+        /// <summary>What <c>XElement.Value</c> gives for an element without child elements: its text, comments left out.</summary>
+        public string Value => _text ?? string.Empty;
+
+        public void Add(XmlElementData child) => (Children ??= []).Add(child);
+
+        public void Append(string text) => _text = _text is null ? text : _text + text;
+
+        public XmlElementData? First(string name)
+        {
+            if (Children is { } children)
+            {
+                foreach (var child in children)
+                {
+                    if (child.Name == name)
+                    {
+                        return child;
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private sealed class XmlNode(XmlElementData element) : PushNode
     {
         public override string? Text(string name)
         {
-            var child = element.Elements().FirstOrDefault(e => e.Name.LocalName == name);
+            var child = element.First(name);
             return child is null || child.HasElements ? null : child.Value.Trim();
         }
 
         public override PushNode? Child(string name)
-            => element.Elements().FirstOrDefault(e => e.Name.LocalName == name) is { } child ? new XmlNode(child) : null;
+            => element.First(name) is { } child ? new XmlNode(child) : null;
 
         public override IEnumerable<PushNode> Items(string container, string item)
-            => element.Elements().Where(e => e.Name.LocalName == container)
-                .SelectMany(c => c.Elements().Where(e => e.Name.LocalName == item))
-                .Select(e => (PushNode)new XmlNode(e));
+        {
+            var items = new List<PushNode>();
+            foreach (var list in element.Children ?? [])
+            {
+                if (list.Name != container)
+                {
+                    continue;
+                }
+
+                foreach (var entry in list.Children ?? [])
+                {
+                    if (entry.Name == item)
+                    {
+                        items.Add(new XmlNode(entry));
+                    }
+                }
+            }
+
+            return items;
+        }
 
         public override IReadOnlyDictionary<string, string> Fields()
         {
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var child in element.Elements().Where(e => !e.HasElements))
+            var fields = new Dictionary<string, string>(element.Children?.Count ?? 0, StringComparer.Ordinal);
+            foreach (var child in element.Children ?? [])
             {
-                fields.TryAdd(child.Name.LocalName, child.Value.Trim());
+                if (!child.HasElements)
+                {
+                    fields.TryAdd(child.Name, child.Value.Trim());
+                }
             }
 
             return fields;

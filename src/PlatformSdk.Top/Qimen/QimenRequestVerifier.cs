@@ -192,13 +192,18 @@ public class QimenRequestVerifier
         }
 
         signed.Remove(TopParameterNames.Sign);
-        var body = isForm || request.Body.IsEmpty ? null : encoding.GetString(request.Body.Span);
+        var body = isForm || request.Body.IsEmpty ? ReadOnlyMemory<byte>.Empty : SignedBodyBytes(request.Body, encoding);
         var provided = Encoding.ASCII.GetBytes(sign);
         // Compare against both empty-value rules every time, so timing does not reveal which one was tried (TopWireChoices).
-        var matches = FixedTimeEquals(Expected(signed, body, encoding, includeEmpty: true), provided);
+        // Without an empty name or value both rules sign the same text: its one hash is compared twice.
+        var withEmpty = Expected(signed, body.Span, encoding, includeEmpty: true);
+        var matches = FixedTimeEquals(withEmpty, provided);
         if (TopWireChoices.QimenVerifyAcceptsBothEmptyValueRules)
         {
-            matches |= FixedTimeEquals(Expected(signed, body, encoding, includeEmpty: false), provided);
+            var withoutEmpty = signed.Any(p => string.IsNullOrEmpty(p.Key) || string.IsNullOrEmpty(p.Value))
+                ? Expected(signed, body.Span, encoding, includeEmpty: false)
+                : withEmpty;
+            matches |= FixedTimeEquals(withoutEmpty, provided);
         }
 
         if (!matches)
@@ -223,7 +228,9 @@ public class QimenRequestVerifier
     protected static bool FixedTimeEquals(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> provided)
         => CryptographicOperations.FixedTimeEquals(expected, provided);
 
-    private byte[] Expected(SortedDictionary<string, string> parameters, string? body, Encoding encoding, bool includeEmpty)
+    // The signed text is secret + pairs + body + secret in the push's charset; the body's part is hashed from bytes, never built
+    // into one large string (a push body is a few KiB, hashed on every push).
+    private byte[] Expected(SortedDictionary<string, string> parameters, ReadOnlySpan<byte> body, Encoding encoding, bool includeEmpty)
     {
         var builder = new StringBuilder(_secretText);
         foreach (var (name, value) in parameters)
@@ -234,11 +241,31 @@ public class QimenRequestVerifier
             }
         }
 
-        builder.Append(body).Append(_secretText);
 #pragma warning disable CA5351 // Qimen's protocol mandates MD5.
-        var hash = MD5.HashData(encoding.GetBytes(builder.ToString()));
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
 #pragma warning restore CA5351
+        // Encoding the pieces one by one gives the bytes of the whole: every piece is whole text (strictly decoded, no lone surrogate).
+        md5.AppendData(encoding.GetBytes(builder.ToString()));
+        md5.AppendData(body);
+        md5.AppendData(encoding.GetBytes(_secretText));
+        Span<byte> hash = stackalloc byte[16];
+        md5.GetHashAndReset(hash);
         return Encoding.ASCII.GetBytes(Convert.ToHexString(hash));
+    }
+
+    /// <summary>
+    /// The body's bytes as they enter the signed text: the body decoded strictly in the charset and encoded again. For UTF-8 that
+    /// round trip gives back the received bytes, so they are checked (invalid bytes throw) and used as they are.
+    /// </summary>
+    private static ReadOnlyMemory<byte> SignedBodyBytes(ReadOnlyMemory<byte> body, Encoding encoding)
+    {
+        if (encoding is UTF8Encoding)
+        {
+            _ = encoding.GetCharCount(body.Span);
+            return body;
+        }
+
+        return encoding.GetBytes(encoding.GetString(body.Span));
     }
 
     private static QimenVerificationResult Fail(QimenVerificationFailure failure, string detail, QimenFormat format) => new(failure, detail, format);
