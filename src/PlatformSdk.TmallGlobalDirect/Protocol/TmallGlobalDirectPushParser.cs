@@ -298,6 +298,7 @@ internal static class TmallGlobalDirectPushParser
     private sealed class XmlElementData(string name)
     {
         private string? _text;
+        private StringBuilder? _joined;
 
         public string Name { get; } = name;
 
@@ -306,11 +307,22 @@ internal static class TmallGlobalDirectPushParser
         public bool HasElements => Children is { Count: > 0 };
 
         /// <summary>What <c>XElement.Value</c> gives for an element without child elements: its text, comments left out.</summary>
-        public string Value => _text ?? string.Empty;
+        public string Value => _joined?.ToString() ?? _text ?? string.Empty;
 
         public void Add(XmlElementData child) => (Children ??= []).Add(child);
 
-        public void Append(string text) => _text = _text is null ? text : _text + text;
+        // Text split by comments arrives in pieces; joining them in a builder keeps a body of many pieces linear, not quadratic.
+        public void Append(string text)
+        {
+            if (_text is null)
+            {
+                _text = text;
+            }
+            else
+            {
+                (_joined ??= new StringBuilder(_text)).Append(text);
+            }
+        }
 
         public XmlElementData? First(string name)
         {
