@@ -170,48 +170,64 @@ internal sealed class IsvMaWire
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class TaobaoVoucherJsonContext : JsonSerializerContext;
 
-/// <summary>Reads a number or numeric string as <see cref="long"/>; anything else (other types, out of range, fractions) is null.</summary>
-internal sealed class LenientInt64Converter : JsonConverter<long?>
+/// <summary>
+/// The shape of every lenient converter: a scalar read as text (<see cref="LenientJson.Text"/>), parsed, and null for anything
+/// that does not parse, so one odd field never fails a reply; null written as null.
+/// </summary>
+/// <typeparam name="T">The value type.</typeparam>
+internal abstract class LenientConverter<T> : JsonConverter<T?>
+    where T : struct
 {
     public override bool HandleNull => true;
 
-    public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        => LenientJson.Text(ref reader) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => LenientJson.Text(ref reader) is { } text ? Parse(text) : null;
 
-    public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (value is { } n)
+        if (value is { } v)
         {
-            writer.WriteNumberValue(n);
+            WriteValue(writer, v);
         }
         else
         {
             writer.WriteNullValue();
         }
     }
+
+    protected abstract T? Parse(string text);
+
+    protected abstract void WriteValue(Utf8JsonWriter writer, T value);
+}
+
+/// <summary>Reads a number or numeric string as <see cref="long"/>; anything else (other types, out of range, fractions) is null.</summary>
+internal sealed class LenientInt64Converter : LenientConverter<long>
+{
+    protected override long? Parse(string text) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    protected override void WriteValue(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
 }
 
 /// <summary>Reads a number or numeric string as <see cref="int"/>; anything else (other types, out of range, fractions) is null.</summary>
-internal sealed class LenientInt32Converter : JsonConverter<int?>
+internal sealed class LenientInt32Converter : LenientConverter<int>
 {
-    public override bool HandleNull => true;
+    protected override int? Parse(string text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        => LenientJson.Text(ref reader) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+    protected override void WriteValue(Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
+}
 
-    public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
+/// <summary>Reads <c>true</c>/<c>false</c>, their text and 1/0; anything else is null.</summary>
+internal sealed class LenientBooleanConverter : LenientConverter<bool>
+{
+    protected override bool? Parse(string text) => text.Trim().ToUpperInvariant() switch
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (value is { } n)
-        {
-            writer.WriteNumberValue(n);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
+        "TRUE" or "1" => true,
+        "FALSE" or "0" => false,
+        _ => null,
+    };
+
+    protected override void WriteValue(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
 }
 
 /// <summary>Reads a string (a number or boolean as its text); objects, arrays and undecodable text are null.</summary>
@@ -231,33 +247,6 @@ internal sealed class LenientStringConverter : JsonConverter<string?>
         else
         {
             writer.WriteStringValue(value);
-        }
-    }
-}
-
-/// <summary>Reads <c>true</c>/<c>false</c>, their text and 1/0; anything else is null.</summary>
-internal sealed class LenientBooleanConverter : JsonConverter<bool?>
-{
-    public override bool HandleNull => true;
-
-    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        => LenientJson.Text(ref reader)?.Trim().ToUpperInvariant() switch
-        {
-            "TRUE" or "1" => true,
-            "FALSE" or "0" => false,
-            _ => null,
-        };
-
-    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (value is { } b)
-        {
-            writer.WriteBooleanValue(b);
-        }
-        else
-        {
-            writer.WriteNullValue();
         }
     }
 }
