@@ -34,6 +34,18 @@ public sealed class FakeTmallGlobalDirectPlatformOptions
     /// <summary>The wait before the first redelivery; doubled after each further failure. Default 1 minute.</summary>
     public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The longest wait between two redeliveries, however often a push failed; <see langword="null"/> (the default): no cap, the
+    /// wait keeps doubling. A cap keeps a receiver that was down for a while from waiting long for its backlog once it is back.
+    /// </summary>
+    public TimeSpan? MaxRedeliveryDelay { get; set; }
+
+    /// <summary>
+    /// How long one delivery waits for the receiver's reply before it counts as not acknowledged (a transport failure, delivered
+    /// again later). Default 100 seconds, as <see cref="HttpClient.Timeout"/>.
+    /// </summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
     /// <summary>The share (0 to 1) of pushes <see cref="FakeTmallGlobalDirectPlatform.PushAllAsync"/> sends twice, as the platform does when an acknowledgement is lost.</summary>
     public double DuplicateRate { get; set; }
 
