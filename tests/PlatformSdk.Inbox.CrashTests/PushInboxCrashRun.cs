@@ -19,10 +19,10 @@ internal sealed record CrashStore(string Name, string Note, IReadOnlyList<string
 internal sealed record HandledLine(int Index, string MessageId, string DeduplicationKey, int DeliveryCount);
 
 /// <summary>One hard kill of the child.</summary>
-internal sealed record KillRecord(int Number, TimeSpan At, int ProcessId, int HandledLines, int Acknowledged, int Enqueued, bool PartialLineDropped)
+internal sealed record KillRecord(int Number, TimeSpan At, int ProcessId, string Trigger, int HandledLines, int Acknowledged, int Enqueued, bool PartialLineDropped)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"kill {Number} at {At.TotalMilliseconds:0} ms: pid {ProcessId}, {HandledLines} handled line(s) on disk, {Acknowledged}/{Enqueued} pushes acknowledged{(PartialLineDropped ? ", a half-written line dropped" : string.Empty)}");
+        $"kill {Number} at {At.TotalMilliseconds:0} ms ({Trigger}): pid {ProcessId}, {HandledLines} handled line(s) on disk, {Acknowledged}/{Enqueued} pushes acknowledged{(PartialLineDropped ? ", a half-written line dropped" : string.Empty)}");
 }
 
 /// <summary>
@@ -118,10 +118,10 @@ internal static class PushInboxCrashRun
                     break;
                 }
 
-                await Task.Delay(30 + random.Next(450));
+                var trigger = await KillMomentAsync(random, platform, logPath);
                 child.Kill();
                 var (lines, dropped) = DropPartialLine(logPath);
-                var kill = new KillRecord(kills.Count + 1, clock.Elapsed, child.ProcessId, lines, platform.Acknowledged.Count, platform.Pushes.Count, dropped);
+                var kill = new KillRecord(kills.Count + 1, clock.Elapsed, child.ProcessId, trigger, lines, platform.Acknowledged.Count, platform.Pushes.Count, dropped);
                 kills.Add(kill);
                 Say(kill.ToString());
                 child.Dispose();
@@ -241,6 +241,51 @@ internal static class PushInboxCrashRun
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Waits for a seeded-random kill moment of one of three kinds, so that kills land in every phase: some time after the
+    /// restart (start-up, first pushes), right after the platform got its n-th acknowledgement since (pushes being stored and
+    /// answered), or right after the handler logged its m-th message since (a batch leased and half completed). A progress
+    /// trigger that does not come within a few seconds kills anyway.
+    /// </summary>
+    private static async Task<string> KillMomentAsync(Random random, FakeTmallGlobalDirectPlatform platform, string logPath)
+    {
+        var kind = random.Next(3);
+        var amount = kind switch { 0 => 30 + random.Next(450), 1 => 1 + random.Next(25), _ => 1 + random.Next(12) };
+        if (kind == 0)
+        {
+            await Task.Delay(amount);
+            return string.Create(CultureInfo.InvariantCulture, $"{amount} ms after the restart");
+        }
+
+        Func<int> progress = kind == 1 ? () => platform.Acknowledged.Count : () => CountLines(logPath);
+        var start = progress();
+        var waited = Stopwatch.StartNew();
+        while (progress() < start + amount)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(4))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"waited 4 s for {amount} more {(kind == 1 ? "acknowledgements" : "handled messages")}, got {progress() - start}");
+            }
+
+            await Task.Delay(1);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"after {amount} more {(kind == 1 ? "acknowledgement(s)" : "handled message(s)")}");
+    }
+
+    private static int CountLines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes.AsSpan().Count((byte)'\n');
     }
 
     /// <summary>A kill can cut the handler's write short: the half line is dropped (that message was not completed; it comes again).</summary>
