@@ -106,6 +106,15 @@ internal sealed class CrashReceiverProcess : IDisposable
         }
     }
 
+    /// <summary>Fails when the child ended on its own (a crash the test did not cause is a finding, not a kill).</summary>
+    public void EnsureRunning()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException(Exited("ended on its own before the test killed it"));
+        }
+    }
+
     /// <summary>SIGKILL (the whole tree), then waits until it is gone, so the port and the files are free.</summary>
     public void Kill()
     {

@@ -5,6 +5,7 @@ using System.Text;
 using PlatformSdk.Testing.TmallGlobalDirect;
 using PlatformSdk.Tests.Shared.Redis;
 using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace PlatformSdk.Inbox.CrashTests;
 
@@ -42,7 +43,7 @@ internal static class PushInboxCrashRun
 
     private const string Source = "TmallGlobalDirect";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(40);
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(25);
 
     /// <summary>The seed: <c>CRASH_TEST_SEED</c> if set (to replay a failure), else the test's fixed one.</summary>
     public static int Seed(int fallback)
@@ -119,6 +120,7 @@ internal static class PushInboxCrashRun
                 }
 
                 var trigger = await KillMomentAsync(random, platform, logPath);
+                child.EnsureRunning();
                 child.Kill();
                 var (lines, dropped) = DropPartialLine(logPath);
                 var kill = new KillRecord(kills.Count + 1, clock.Elapsed, child.ProcessId, trigger, lines, platform.Acknowledged.Count, platform.Pushes.Count, dropped);
@@ -152,6 +154,12 @@ internal static class PushInboxCrashRun
             await stream;
             drained = await child.StopAsync(SettleTimeout);
             Say($"child stopped: {drained}");
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException)
+        {
+            throw new XunitException($"Crash run failed: {ex.Message}{Environment.NewLine}Seed {seed} (replay with CRASH_TEST_SEED={seed}), store {store.Name}."
+                + Environment.NewLine + "Kills:" + Environment.NewLine + string.Join(Environment.NewLine, kills.Select(k => "  " + k))
+                + Environment.NewLine + "Child problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)), ex);
         }
         finally
         {
