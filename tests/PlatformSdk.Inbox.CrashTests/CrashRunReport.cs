@@ -130,9 +130,11 @@ internal sealed class CrashRunReport
         }
 
         var duplicateDeliveries = journal.Count(d => d.IsDuplicate);
+        // A delivery the child was killed in the middle of (after it connected): the push may or may not have been stored.
+        var cut = journal.Count(d => !d.Acknowledged && d.Error is { } e && !e.Contains("refused", StringComparison.OrdinalIgnoreCase));
         Summary = string.Create(CultureInfo.InvariantCulture,
             $"{Store.Name}: survived {Kills.Count} kills in {Elapsed.TotalSeconds:0.0} s; {pushes.Count} pushes ({byKey.Count} distinct, {pushes.Count - byKey.Count} resent as new pushes), "
-            + $"{journal.Count} deliveries ({duplicateDeliveries} deliberate duplicates, {journal.Count(d => !d.Acknowledged)} not acknowledged), "
+            + $"{journal.Count} deliveries ({duplicateDeliveries} deliberate duplicates, {journal.Count(d => !d.Acknowledged)} not acknowledged, {cut} of them cut off mid-request by a kill), "
             + $"all acknowledged and in the inbox once; the handler saw {Handled.Count} lines, {Repeats} repeats of in-flight messages (per kill: {string.Join(",", perKill)}).");
     }
 
