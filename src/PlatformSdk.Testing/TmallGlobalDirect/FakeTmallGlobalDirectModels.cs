@@ -31,12 +31,12 @@ public sealed class FakeTmallGlobalDirectPlatformOptions
     /// <summary>How many deliveries a push gets at most (duplicates sent on purpose not counted); then it is given up. Default 5.</summary>
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>The wait before the first redelivery; doubled after each further failure. Default 1 minute.</summary>
+    /// <summary>The wait before the first redelivery; doubled after each further failure, up to <see cref="MaxRedeliveryDelay"/> (else a year). Default 1 minute.</summary>
     public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// The longest wait between two redeliveries, however often a push failed; <see langword="null"/> (the default): no cap, the
-    /// wait keeps doubling. A cap keeps a receiver that was down for a while from waiting long for its backlog once it is back.
+    /// The longest wait between two redeliveries, however often a push failed; <see langword="null"/> (the default): the wait
+    /// keeps doubling, up to a year. A cap keeps a receiver that was down for a while from waiting long for its backlog once it is back.
     /// </summary>
     public TimeSpan? MaxRedeliveryDelay { get; set; }
 

@@ -454,11 +454,9 @@ public sealed class FakeTmallGlobalDirectPlatform : IDisposable
             {
                 // Backoff doubles per failed attempt, as a platform queue spreads out redeliveries to a receiver that is down.
                 push.State = push.Attempts >= _options.MaxAttempts ? FakeTmallGlobalDirectPushState.GaveUp : FakeTmallGlobalDirectPushState.Pending;
-                var delay = _options.RedeliveryDelay * Math.Pow(2, Math.Min(push.Attempts - 1, 30));
-                if (_options.MaxRedeliveryDelay is { } cap && delay > cap)
-                {
-                    delay = cap;
-                }
+                // In doubles and bounded (by the cap, else a year): with a large MaxAttempts, doubling would overflow TimeSpan.
+                var ceiling = _options.MaxRedeliveryDelay ?? TimeSpan.FromDays(365);
+                var delay = TimeSpan.FromTicks((long)Math.Min(_options.RedeliveryDelay.Ticks * Math.Pow(2, Math.Min(push.Attempts - 1, 62)), ceiling.Ticks));
 
                 push.NextAttemptAt = push.State == FakeTmallGlobalDirectPushState.Pending ? sentAt + delay : null;
             }
