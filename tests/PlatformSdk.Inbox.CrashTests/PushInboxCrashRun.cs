@@ -51,10 +51,22 @@ internal static class PushInboxCrashRun
 
     public static async Task<CrashRunReport> RunAsync(CrashStore store, int seed, ITestOutputHelper output)
     {
+        var logPath = Path.Combine(Path.GetTempPath(), $"platformsdk-crash-{Guid.NewGuid():N}.handled.tsv");
+        try
+        {
+            return await RunAsync(store, seed, output, logPath);
+        }
+        finally
+        {
+            File.Delete(logPath);
+        }
+    }
+
+    private static async Task<CrashRunReport> RunAsync(CrashStore store, int seed, ITestOutputHelper output, string logPath)
+    {
         var clock = Stopwatch.StartNew();
         var random = new Random(seed);
         var port = FreePort.Pick();
-        var logPath = Path.Combine(Path.GetTempPath(), $"platformsdk-crash-{Guid.NewGuid():N}.handled.tsv");
         var problems = new ConcurrentQueue<string>();
         var kills = new List<KillRecord>();
         var trace = new List<string>();
@@ -168,17 +180,10 @@ internal static class PushInboxCrashRun
             child.Dispose();
         }
 
-        try
-        {
-            var report = new CrashRunReport(seed, store, platform, ReadLog(logPath), kills, [.. problems], trace, clock.Elapsed);
-            await report.VerifyAsync(store.Open);
-            Say(report.Summary);
-            return report;
-        }
-        finally
-        {
-            File.Delete(logPath);
-        }
+        var report = new CrashRunReport(seed, store, platform, ReadLog(logPath), kills, [.. problems], trace, clock.Elapsed);
+        await report.VerifyAsync(store.Open);
+        Say(report.Summary);
+        return report;
     }
 
     public static string Key(FakeTmallGlobalDirectPush push) => push.Method + "|" + push.BizOrderCode;
