@@ -31,8 +31,20 @@ public sealed class FakeTmallGlobalDirectPlatformOptions
     /// <summary>How many deliveries a push gets at most (duplicates sent on purpose not counted); then it is given up. Default 5.</summary>
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>The wait before the first redelivery; doubled after each further failure. Default 1 minute.</summary>
+    /// <summary>The wait before the first redelivery; doubled after each further failure, up to <see cref="MaxRedeliveryDelay"/> (else a year). Default 1 minute.</summary>
     public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The longest wait between two redeliveries, however often a push failed; <see langword="null"/> (the default): the wait
+    /// keeps doubling, up to a year. A cap keeps a receiver that was down for a while from waiting long for its backlog once it is back.
+    /// </summary>
+    public TimeSpan? MaxRedeliveryDelay { get; set; }
+
+    /// <summary>
+    /// How long one delivery waits for the receiver's reply before it counts as not acknowledged (a transport failure, delivered
+    /// again later). Default 100 seconds, as <see cref="HttpClient.Timeout"/>.
+    /// </summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>The share (0 to 1) of pushes <see cref="FakeTmallGlobalDirectPlatform.PushAllAsync"/> sends twice, as the platform does when an acknowledgement is lost.</summary>
     public double DuplicateRate { get; set; }

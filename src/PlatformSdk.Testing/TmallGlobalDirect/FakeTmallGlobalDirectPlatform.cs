@@ -12,7 +12,7 @@ namespace PlatformSdk.Testing.TmallGlobalDirect;
 /// (<c>qimen.alibaba.ascp.uop.consignorder.notify</c>, <c>…consignorder.cancel</c>, <c>…reverseorder.instorage.notify</c>) to a
 /// receiver URL, reads the <c>&lt;response&gt;</c> reply, keeps a journal of every delivery, and redelivers what was not
 /// acknowledged (<c>success=false, retry=true</c>, a non-200 status, an unreadable reply or a transport failure) on a schedule
-/// read from its <see cref="TimeProvider"/>, at most <see cref="FakeTmallGlobalDirectPlatformOptions.MaxAttempts"/> times. It can
+/// read from its <see cref="TimeProvider"/> (by hand, or streaming with <see cref="RunAsync"/>), at most <see cref="FakeTmallGlobalDirectPlatformOptions.MaxAttempts"/> times. It can
 /// send duplicates and shuffle the order, both seeded. It signs on its own (not with the SDK's signer), so a receiver is checked
 /// against the protocol, not against itself: <c>UPPER_HEX(MD5(secret + sorted name+value pairs + body + secret))</c>.
 /// </summary>
@@ -53,11 +53,22 @@ public sealed class FakeTmallGlobalDirectPlatform : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.DuplicateRate, "DuplicateRate is a share between 0 and 1.");
         }
 
+        if (options.MaxRedeliveryDelay is { } cap && cap < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), cap, "MaxRedeliveryDelay cannot be negative.");
+        }
+
+        if (options.DeliveryTimeout <= TimeSpan.Zero && options.DeliveryTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.DeliveryTimeout, "DeliveryTimeout must be positive (or infinite).");
+        }
+
         _options = options;
         _secret = options.AppSecret;
         _time = options.TimeProvider ?? TimeProvider.System;
         _random = new Random(options.Seed);
         _http = options.HttpMessageHandler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
+        _http.Timeout = options.DeliveryTimeout;
     }
 
     /// <summary>Every delivery so far, in the order they completed.</summary>
@@ -264,6 +275,35 @@ public sealed class FakeTmallGlobalDirectPlatform : IDisposable
         return DeliverAsync(push, duplicate: true, cancellationToken);
     }
 
+    /// <summary>
+    /// Streams until <paramref name="cancellationToken"/> is cancelled, as the platform's push queue does: every round delivers the
+    /// pushes enqueued since the last one (as <see cref="PushAllAsync"/>, duplicates and order included) and the redeliveries that
+    /// are due (as <see cref="RedeliverPendingAsync"/>), then waits <paramref name="pollInterval"/> on the fake's clock. Pushes may
+    /// be enqueued from another thread while it runs. Returns (without throwing) once cancelled; a delivery in flight then is
+    /// journalled as not acknowledged and delivered again by a later run.
+    /// </summary>
+    /// <param name="concurrency">How many deliveries run at once; at least 1.</param>
+    /// <param name="pollInterval">The wait between rounds; positive.</param>
+    /// <param name="cancellationToken">Stops the stream (without it, the stream runs until the process ends).</param>
+    /// <returns>A task that completes once the stream stopped.</returns>
+    public async Task RunAsync(int concurrency, TimeSpan pollInterval, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollInterval, TimeSpan.Zero);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await PushAllAsync(concurrency, cancellationToken).ConfigureAwait(false);
+                await RedeliverPendingAsync(concurrency, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(pollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
     /// <summary>The Qimen signature: <c>UPPER_HEX(MD5(secret + name+value of the parameters sorted by name, sign and empty values left out, + body + secret))</c>.</summary>
     /// <param name="secret">The app secret.</param>
     /// <param name="parameters">The query parameters.</param>
@@ -343,6 +383,11 @@ public sealed class FakeTmallGlobalDirectPlatform : IDisposable
         lock (_gate)
         {
             attempt = duplicate ? push.Attempts : ++push.Attempts;
+            if (!duplicate)
+            {
+                // Not due while in flight: a concurrent redelivery round must not send the same attempt twice.
+                push.NextAttemptAt = null;
+            }
         }
 
         var sentAt = _time.GetUtcNow();
@@ -376,6 +421,16 @@ public sealed class FakeTmallGlobalDirectPlatform : IDisposable
         {
             error = "transport: " + ex.Message;
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient reports its own timeout as a cancellation: for the platform that is a delivery without an answer.
+            error = "transport: no reply within " + _options.DeliveryTimeout.ToString("c", CultureInfo.InvariantCulture);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by the caller mid-delivery: journalled as not acknowledged, so the push stays due and nothing is lost.
+            error = "transport: cancelled by the caller";
+        }
 
         var delivery = new FakeTmallGlobalDirectDelivery
         {
@@ -399,12 +454,15 @@ public sealed class FakeTmallGlobalDirectPlatform : IDisposable
             {
                 // Backoff doubles per failed attempt, as a platform queue spreads out redeliveries to a receiver that is down.
                 push.State = push.Attempts >= _options.MaxAttempts ? FakeTmallGlobalDirectPushState.GaveUp : FakeTmallGlobalDirectPushState.Pending;
-                push.NextAttemptAt = push.State == FakeTmallGlobalDirectPushState.Pending
-                    ? sentAt + _options.RedeliveryDelay * Math.Pow(2, push.Attempts - 1)
-                    : null;
+                // In doubles and bounded (by the cap, else a year): with a large MaxAttempts, doubling would overflow TimeSpan.
+                var ceiling = _options.MaxRedeliveryDelay ?? TimeSpan.FromDays(365);
+                var delay = TimeSpan.FromTicks((long)Math.Min(_options.RedeliveryDelay.Ticks * Math.Pow(2, Math.Min(push.Attempts - 1, 62)), ceiling.Ticks));
+
+                push.NextAttemptAt = push.State == FakeTmallGlobalDirectPushState.Pending ? sentAt + delay : null;
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         return delivery;
     }
 
