@@ -39,11 +39,11 @@ internal static class PushInboxCrashRun
     public const string Secret = "crash-test-app-secret";
 
     /// <summary>The ERP's lease: long enough that a live child always completes in time, short enough to wait out after the last kill.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
 
     private const string Source = "TmallGlobalDirect";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(25);
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>The seed: <c>CRASH_TEST_SEED</c> if set (to replay a failure), else the test's fixed one.</summary>
     public static int Seed(int fallback)
