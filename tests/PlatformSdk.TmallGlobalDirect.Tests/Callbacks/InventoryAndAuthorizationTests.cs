@@ -100,3 +100,26 @@ public sealed class InventoryAndAuthorizationTests
         Assert.Contains(problems, p => p.StartsWith("AuthorizationWarningWindow", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The package's surface is the flows the platform supports (RTGD-03), nothing more.</summary>
+public sealed class SupportedFlowTests
+{
+    [Fact]
+    [Rule("RTGD-03")]
+    public void RTGD03_the_client_offers_the_supported_flows_and_no_product_download()
+    {
+        var operations = typeof(TmallGlobalDirectClient).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal))
+            .Select(m => m.Name)
+            .ToHashSet(StringComparer.Ordinal);
+
+        // Receiving orders is the push handler's; the calls back are receipt, shipment, cancel interception, out of stock, waybill
+        // change, the return inbound and inventory.
+        Assert.Equal(
+            new[] { "AcknowledgeReceiptAsync", "ChangeWaybillAsync", "InterceptAsync", "PublishInventoryAsync", "ReportCancelAsync", "ReportOutOfStockAsync", "ReportReturnInboundAsync", "ShipAsync" },
+            operations.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(typeof(TmallGlobalDirectClient).Assembly.GetExportedTypes(),
+            t => t.Name.Contains("Product", StringComparison.Ordinal) || t.GetMethods().Any(m => m.Name.Contains("Product", StringComparison.Ordinal)));
+        Assert.Contains(typeof(TmallGlobalDirectClient).Assembly.GetExportedTypes(), t => t.Name == "TmallGlobalDirectPushHandler");
+    }
+}
