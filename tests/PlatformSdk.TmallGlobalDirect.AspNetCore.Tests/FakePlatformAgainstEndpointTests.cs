@@ -127,4 +127,55 @@ public sealed class FakePlatformAgainstEndpointTests : IAsyncLifetime
         Assert.Equal(FakeTmallGlobalDirectPushState.Pending, push.State);
         Assert.Equal(ReceiverHost.Start + TimeSpan.FromMinutes(1), push.NextAttemptAt);
     }
+
+    [Fact]
+    [Rule("RTGD-01")]
+    public async Task RTGD01_the_streaming_platform_delivers_pushes_enqueued_while_it_runs_and_stops_quietly_when_cancelled()
+    {
+        using var platform = _host.Platform(3);
+        using var stop = new CancellationTokenSource();
+        var stream = platform.RunAsync(concurrency: 3, TimeSpan.FromSeconds(1), stop.Token);
+        Enqueue(platform, 9);
+
+        // New pushes go out at the start of a round; the fake clock is advanced so the stream's wait between rounds ends.
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        while (platform.Acknowledged.Count < platform.Pushes.Count && guard.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            _host.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
+
+        await stop.CancelAsync();
+        await stream.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(platform.Pushes.Count, platform.Acknowledged.Count);
+        AssertStoredOnceEach(platform);
+    }
+
+    [Fact]
+    [Rule("RTGD-01")]
+    public async Task RTGD01_a_receiver_that_never_answers_is_a_delivery_without_acknowledgement_after_DeliveryTimeout()
+    {
+        // A listener that accepts connections and never writes a byte: the platform's side sees no answer at all.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var accepting = silent.AcceptTcpClientAsync();
+        using var platform = new FakeTmallGlobalDirectPlatform(new FakeTmallGlobalDirectPlatformOptions
+        {
+            ReceiverUrl = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/qimen"),
+            AppSecret = ReceiverHost.Secret,
+            TimeProvider = _host.Time,
+            DeliveryTimeout = TimeSpan.FromMilliseconds(300),
+        });
+        var push = platform.EnqueueOrder("LBX9001", new FakeTmallGlobalDirectLine("SC1", 1, 100));
+
+        var delivery = Assert.Single(await platform.PushAllAsync(cancellationToken: Guard()));
+
+        Assert.False(delivery.Acknowledged);
+        Assert.StartsWith("transport: no reply within", delivery.Error, StringComparison.Ordinal);
+        Assert.Equal(FakeTmallGlobalDirectPushState.Pending, push.State);
+        Assert.NotNull(push.NextAttemptAt);
+        // The delivery did reach the receiver: a connection was accepted, and nothing was ever answered on it.
+        using var connection = await accepting.WaitAsync(TimeSpan.FromSeconds(5));
+    }
 }
