@@ -45,6 +45,12 @@ public static class ShipmentPlatforms
     /// <summary>A warehouse (WMS) connected over Qimen.</summary>
     public const string Wms = "Wms";
 
+    /// <summary>
+    /// Jushuitan (聚水潭), the ERP, as a carrier-code system: its <c>lc_id</c> codes are in the carrier registry like a platform's,
+    /// but shipments are synced from it, not to it, so it is not in <see cref="All"/> and has no shipment-error rows.
+    /// </summary>
+    public const string Jushuitan = "Jushuitan";
+
     /// <summary>Every platform the catalogue knows, in a stable order.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Taobao, Tmall, Pinduoduo, Douyin, Alibaba1688, TmallGlobalDirect, JD, Suning, Youzan, Vipshop, Aikucun, Gegejia, Wms];
