@@ -148,7 +148,11 @@ public sealed class CarrierRegistryBuilder
     public CarrierRegistryBuilder Forbid(ForbiddenCarrierCode forbidden)
     {
         ArgumentNullException.ThrowIfNull(forbidden);
-        _forbidden.Add(forbidden with { Contains = forbidden.Contains.ToArray().AsReadOnly() });
+        _forbidden.Add(forbidden with
+        {
+            Platform = forbidden.Platform is { } platform ? CarrierRegistry.CanonicalPlatform(platform) ?? platform : null,
+            Contains = forbidden.Contains.ToArray().AsReadOnly(),
+        });
         return this;
     }
 
@@ -225,7 +229,7 @@ public sealed class CarrierRegistryBuilder
                 {
                     _ = CarrierRegistry.CompileFormat(format.Pattern);
                 }
-                catch (ArgumentException ex)
+                catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
                 {
                     throw guard.Fail(field + ":Pattern", format.Pattern, null, "not a regular expression the SDK can use (no backreferences or lookarounds): " + ex.Message);
                 }

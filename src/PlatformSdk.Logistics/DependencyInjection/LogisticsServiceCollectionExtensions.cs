@@ -56,7 +56,11 @@ public static class LogisticsServiceCollectionExtensions
         var options = services.AddOptions<LogisticsOptions>();
         if (section is not null)
         {
-            options.BindPlatformSection(Platform, section, static (s, o) => s.Bind(o));
+            options.BindPlatformSection(Platform, section, static (s, o) =>
+            {
+                CheckConfidenceNames(s);
+                s.Bind(o);
+            });
         }
 
         if (configure is not null)
@@ -68,6 +72,31 @@ public static class LogisticsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LogisticsOptions>, LogisticsOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<LogisticsOptions>>().Value.BuildCarrierRegistry());
         return builder;
+    }
+
+    /// <summary>
+    /// The shared binding check does not look into dictionaries: a confidence under <c>Carriers:&lt;id&gt;:Codes:&lt;platform&gt;</c>
+    /// that is not a name of <see cref="CarrierCodeConfidence"/> would fail with the binder's text, so it is checked here first.
+    /// </summary>
+    private static void CheckConfidenceNames(IConfiguration section)
+    {
+        var problems = new List<string>();
+        foreach (var carrier in section.GetSection(nameof(LogisticsOptions.Carriers)).GetChildren())
+        {
+            foreach (var code in carrier.GetSection(nameof(LogisticsCarrierOptions.Codes)).GetChildren())
+            {
+                var value = code[nameof(LogisticsCarrierCodeOptions.Confidence)];
+                if (value is not null && !(Enum.TryParse<CarrierCodeConfidence>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)))
+                {
+                    problems.Add($"Logistics: Carriers:{carrier.Key}:Codes:{code.Key}:Confidence must be {PlatformSdk.Configuration.EnumNames.Allowed<CarrierCodeConfidence>()} (got '{value}').");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(string.Empty, typeof(LogisticsOptions), problems);
+        }
     }
 
     /// <summary>Builds the registry at start, so a retired or wrong code stops the host instead of the first shipment.</summary>
