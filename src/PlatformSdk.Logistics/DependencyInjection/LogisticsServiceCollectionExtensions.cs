@@ -111,7 +111,8 @@ public static class LogisticsServiceCollectionExtensions
             }
             catch (PlatformValidationException ex)
             {
-                return ValidateOptionsResult.Fail("Logistics: " + ex.Message);
+                // The error text alone: its remedy ("send again") is for requests, not for a setting.
+                return ValidateOptionsResult.Fail("Logistics: " + ex.Error.Message);
             }
         }
     }

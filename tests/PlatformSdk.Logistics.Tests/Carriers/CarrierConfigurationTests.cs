@@ -78,7 +78,7 @@ public sealed class CarrierConfigurationTests
     {
         using var provider = Provider(new() { ["PlatformSdk:Logistics:Carriers:BEST:Codes:Pinduoduo:Code"] = "204" });
         var error = Assert.Throws<OptionsValidationException>(() => Start(provider));
-        Assert.Contains("RLOG-02: PDD code 204 is BEST's retired code", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Logistics: Invalid Carriers:BEST:Codes:Pinduoduo = '204' (rule RLOG-02): RLOG-02: PDD code 204 is BEST's retired code; map BEST to 3", error.Message, StringComparison.Ordinal);
         Assert.Contains("map BEST to 3", error.Message, StringComparison.Ordinal);
         Assert.Contains("Carriers:BEST:Codes:Pinduoduo", error.Message, StringComparison.Ordinal);
     }

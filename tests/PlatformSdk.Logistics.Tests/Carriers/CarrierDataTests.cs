@@ -24,7 +24,7 @@ public sealed class CarrierDataTests
     public void Every_shipped_code_names_a_described_source_and_a_defined_confidence_on_a_known_platform()
     {
         var codes = CarrierRegistry.Shipped.Carriers.SelectMany(c => c.Codes).ToList();
-        Assert.True(codes.Count > 70, "expected the seed's codes, found " + codes.Count);
+        Assert.True(codes.Count > 70, "expected the shipped codes, found " + codes.Count);
         Assert.All(codes, code =>
         {
             Assert.True(CarrierRegistryBuilder.ShippedSources.ContainsKey(code.Source), $"{code.ErpCarrierId}/{code.Platform}: source '{code.Source}' is not described");
@@ -40,7 +40,7 @@ public sealed class CarrierDataTests
     [Fact]
     public void No_shipped_code_is_confirmed_because_none_was_checked_against_a_live_platform_list()
     {
-        // Confirmed is kept for codes the user asserts or verifies with a refresh; the seed is at best a dated dump of the platform's list.
+        // Confirmed is kept for codes the user asserts or verifies with a refresh; the shipped data is at best a dated dump of the platform's list.
         Assert.DoesNotContain(CarrierRegistry.Shipped.Carriers.SelectMany(c => c.Codes), c => c.Confidence == CarrierCodeConfidence.Confirmed);
         Assert.Equal(CarrierCodeConfidence.Unconfirmed, CarrierRegistry.Shipped.Resolve(ShipmentPlatforms.Douyin, "SF").Confidence);
         Assert.Equal(CarrierCodeConfidence.Documented, CarrierRegistry.Shipped.Resolve(ShipmentPlatforms.Pinduoduo, "SF").Confidence);

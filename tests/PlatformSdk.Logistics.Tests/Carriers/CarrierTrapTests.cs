@@ -4,7 +4,7 @@ using PlatformSdk.Logistics.Carriers;
 
 namespace PlatformSdk.Logistics.Tests.Carriers;
 
-/// <summary>The traps of the carrier seed, each encoded so a wrong mapping cannot be built.</summary>
+/// <summary>The known carrier-mapping traps, each encoded so a wrong mapping cannot be built.</summary>
 public sealed class CarrierTrapTests
 {
     private static readonly CarrierRegistry Shipped = CarrierRegistry.Shipped;
@@ -101,7 +101,7 @@ public sealed class CarrierTrapTests
         Assert.Equal("韵达快递", express.Name);
         Assert.Equal("韵达快运", freight.Name);
         Assert.Equal("121", Shipped.Resolve(ShipmentPlatforms.Pinduoduo, "YUNDA").Code);
-        // No seed source gives Yunda Freight's codes: it resolves to no mapping rather than to the express codes.
+        // No source gives Yunda Freight's codes: it resolves to no mapping rather than to the express codes.
         var error = Assert.Throws<PlatformValidationException>(() => Shipped.Resolve(ShipmentPlatforms.Pinduoduo, "YUNDA_FREIGHT"));
         Assert.Contains("no mapping", error.Message, StringComparison.Ordinal);
     }
