@@ -55,7 +55,7 @@ public sealed class LogisticsOptions
             {
                 if (code is null || string.IsNullOrWhiteSpace(code.Code))
                 {
-                    throw new PlatformSdk.Errors.PlatformValidationException(CarrierRegistry.ErrorPlatform, $"Carriers:{id}:Codes:{platform}:Code", code?.Code, null,
+                    throw new PlatformSdk.Validation.ValidationGuard(CarrierRegistry.ErrorPlatform).Fail($"Carriers:{id}:Codes:{platform}:Code", code?.Code, null,
                         "a code is required (to remove a mapping, list the platform under Remove).");
                 }
 

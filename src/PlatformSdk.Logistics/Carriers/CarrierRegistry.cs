@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using PlatformSdk.Errors;
+using PlatformSdk.Validation;
 
 namespace PlatformSdk.Logistics.Carriers;
 
@@ -21,6 +22,9 @@ public class CarrierRegistry
     public const int MaxTrackingNumberLength = 40;
 
     internal const string ErrorPlatform = "Logistics";
+
+    // Fail escapes control characters in what it echoes: a refused number with a line break cannot forge a log line.
+    private static readonly ValidationGuard Guard = new(ErrorPlatform);
 
     private static readonly Lazy<CarrierRegistry> ShippedRegistry = new(() => new CarrierRegistryBuilder().Build());
 
@@ -89,13 +93,13 @@ public class CarrierRegistry
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(erpCarrierId);
         var canonical = CanonicalPlatform(platform)
-            ?? throw new PlatformValidationException(ErrorPlatform, "platform", platform, null, "not a platform the carrier registry knows; allowed: " + string.Join(", ", Platforms) + ".");
+            ?? throw Guard.Fail("platform", platform, null, "not a platform the carrier registry knows; allowed: " + string.Join(", ", Platforms) + ".");
         var carrier = FindCarrier(erpCarrierId)
-            ?? throw new PlatformValidationException(ErrorPlatform, "erpCarrierId", erpCarrierId, null,
+            ?? throw Guard.Fail("erpCarrierId", erpCarrierId, null,
                 "no such carrier in the registry; add it under PlatformSdk:Logistics:Carriers or with CarrierRegistryBuilder.AddCarrier (registered: "
                 + string.Join(", ", Carriers.Select(c => c.Id)) + ").");
         return Find(carrier, canonical)
-            ?? throw new PlatformValidationException(ErrorPlatform, "erpCarrierId", carrier.Id, canonical == ShipmentPlatforms.Alibaba1688 ? "RLOG-05" : null,
+            ?? throw Guard.Fail("erpCarrierId", carrier.Id, canonical == ShipmentPlatforms.Alibaba1688 ? "RLOG-05" : null,
                 $"no mapping: {carrier.Id} ({carrier.Name}) has no code on {canonical}; download the platform's carriers, compare them with CarrierRegistry.Diff and map it "
                 + $"under PlatformSdk:Logistics:Carriers:{carrier.Id}:Codes:{canonical} or with CarrierRegistryBuilder.Map.");
     }
@@ -160,7 +164,7 @@ public class CarrierRegistry
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(platformList);
         var canonical = CanonicalPlatform(platform)
-            ?? throw new PlatformValidationException(ErrorPlatform, "platform", platform, null, "not a platform the carrier registry knows; allowed: " + string.Join(", ", Platforms) + ".");
+            ?? throw Guard.Fail("platform", platform, null, "not a platform the carrier registry knows; allowed: " + string.Join(", ", Platforms) + ".");
         var codesOf = canonical == ShipmentPlatforms.Tmall ? ShipmentPlatforms.Taobao : canonical;
         var listed = new Dictionary<string, PlatformCarrier>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in platformList)
@@ -244,7 +248,7 @@ public class CarrierRegistry
     {
         ArgumentNullException.ThrowIfNull(erpCarrierId);
         var carrier = FindCarrier(erpCarrierId)
-            ?? throw new PlatformValidationException(ErrorPlatform, "erpCarrierId", erpCarrierId, null, "no such carrier in the registry.");
+            ?? throw Guard.Fail("erpCarrierId", erpCarrierId, null, "no such carrier in the registry.");
         const string Sdk = "sdk";
         if (string.IsNullOrEmpty(trackingNumber))
         {
@@ -301,7 +305,7 @@ public class CarrierRegistry
         if (!check.MaySend)
         {
             // A format refusal is the one PDD answers with 物流单号格式错误 (RLOG-15); the checks every number gets are the SDK's own.
-            throw new PlatformValidationException(ErrorPlatform, "trackingNumber", trackingNumber, check.Source == "sdk" ? null : "RLOG-15",
+            throw Guard.Fail("trackingNumber", trackingNumber, check.Source == "sdk" ? null : "RLOG-15",
                 $"{check.Reason} (source: {check.Source})");
         }
 

@@ -88,6 +88,15 @@ public sealed class TrackingNumberCheckTests
     }
 
     [Fact]
+    public void A_refused_number_is_echoed_with_its_control_characters_escaped()
+    {
+        var error = Assert.Throws<PlatformValidationException>(() => Shipped.EnsureTrackingNumber("SF", "SF123\r\nINFO forged"));
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain('\n', error.Value!);
+        Assert.Contains("\\u000A", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_carrier_is_a_validation_error()
     {
         Assert.Throws<PlatformValidationException>(() => Shipped.CheckTrackingNumber("NOPE", "123"));
