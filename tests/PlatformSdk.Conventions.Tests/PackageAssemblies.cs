@@ -16,5 +16,6 @@ internal static class PackageAssemblies
         typeof(PlatformSdk.Inbox.Sqlite.SqlitePushInbox).Assembly,
         typeof(PlatformSdk.TmallGlobalDirect.TmallGlobalDirectOptions).Assembly,
         typeof(Microsoft.AspNetCore.Builder.TmallGlobalDirectEndpointRouteBuilderExtensions).Assembly,
+        typeof(PlatformSdk.Logistics.ShipmentPlatforms).Assembly,
     ];
 }

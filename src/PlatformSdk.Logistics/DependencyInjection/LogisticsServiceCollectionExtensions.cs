@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PlatformSdk.Errors;
+using PlatformSdk.Logistics;
+using PlatformSdk.Logistics.Carriers;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the Logistics package: <c>services.AddPlatformSdk().AddLogistics(configuration.GetSection("PlatformSdk:Logistics"))</c>.
+/// Registers the <see cref="CarrierRegistry"/> (shipped data plus <see cref="LogisticsOptions.Carriers"/> and
+/// <see cref="LogisticsOptions.ConfigureCarriers"/>), checked when the host starts: a retired or known-wrong code, an unknown
+/// platform or an unknown enum name stops the host with an <see cref="OptionsValidationException"/> naming the setting and the rule.
+/// </summary>
+public static class LogisticsServiceCollectionExtensions
+{
+    private const string Platform = "Logistics";
+
+    /// <summary>Registers the package from a configuration section (see <see cref="LogisticsOptions"/> for the keys).</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="section">The section, for example <c>PlatformSdk:Logistics</c>.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddLogistics(this IPlatformSdkBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.AddLogisticsCore(section, null);
+    }
+
+    /// <summary>Registers the package from a configuration section, then changes the options in code.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="section">The section, for example <c>PlatformSdk:Logistics</c>.</param>
+    /// <param name="configure">Changes the options (for example <see cref="LogisticsOptions.ConfigureCarriers"/>).</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddLogistics(this IPlatformSdkBuilder builder, IConfiguration section, Action<LogisticsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddLogisticsCore(section, configure);
+    }
+
+    /// <summary>Registers the package configured in code.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddLogistics(this IPlatformSdkBuilder builder, Action<LogisticsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.AddLogisticsCore(null, configure);
+    }
+
+    private static IPlatformSdkBuilder AddLogisticsCore(this IPlatformSdkBuilder builder, IConfiguration? section, Action<LogisticsOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<LogisticsOptions>();
+        if (section is not null)
+        {
+            options.BindPlatformSection(Platform, section, static (s, o) =>
+            {
+                CheckConfidenceNames(s);
+                s.Bind(o);
+            });
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LogisticsOptions>, LogisticsOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<LogisticsOptions>>().Value.BuildCarrierRegistry());
+        return builder;
+    }
+
+    /// <summary>
+    /// The shared binding check does not look into dictionaries: a confidence under <c>Carriers:&lt;id&gt;:Codes:&lt;platform&gt;</c>
+    /// that is not a name of <see cref="CarrierCodeConfidence"/> would fail with the binder's text, so it is checked here first.
+    /// </summary>
+    private static void CheckConfidenceNames(IConfiguration section)
+    {
+        var problems = new List<string>();
+        foreach (var carrier in section.GetSection(nameof(LogisticsOptions.Carriers)).GetChildren())
+        {
+            foreach (var code in carrier.GetSection(nameof(LogisticsCarrierOptions.Codes)).GetChildren())
+            {
+                var value = code[nameof(LogisticsCarrierCodeOptions.Confidence)];
+                if (value is not null && !(Enum.TryParse<CarrierCodeConfidence>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)))
+                {
+                    problems.Add($"Logistics: Carriers:{carrier.Key}:Codes:{code.Key}:Confidence must be {PlatformSdk.Configuration.EnumNames.Allowed<CarrierCodeConfidence>()} (got '{value}').");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(string.Empty, typeof(LogisticsOptions), problems);
+        }
+    }
+
+    /// <summary>Builds the registry at start, so a retired or wrong code stops the host instead of the first shipment.</summary>
+    private sealed class LogisticsOptionsValidator : IValidateOptions<LogisticsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, LogisticsOptions options)
+        {
+            try
+            {
+                _ = options.BuildCarrierRegistry();
+                return ValidateOptionsResult.Success;
+            }
+            catch (PlatformValidationException ex)
+            {
+                // The error text alone: its remedy ("send again") is for requests, not for a setting.
+                return ValidateOptionsResult.Fail("Logistics: " + ex.Error.Message);
+            }
+        }
+    }
+}
