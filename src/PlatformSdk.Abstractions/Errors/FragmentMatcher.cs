@@ -2,17 +2,20 @@ namespace PlatformSdk.Errors;
 
 /// <summary>
 /// Finds, in one pass over a message, the best of many normalised fragments it contains: an Aho–Corasick automaton compiled
-/// to a dense table. The message is normalised on the fly (<see cref="PlatformMessageText.NormalizeChar"/>), so nothing is
-/// copied or allocated, and the cost is one table step per character whatever the number of fragments. The best fragment is
+/// to a dense table. The message is normalised as it is read (<see cref="PlatformMessageText.NormalizeChar"/>, folded into the
+/// character map), so nothing is copied or allocated, and the cost is one table step per character whatever the number of
+/// fragments. The best fragment is
 /// the longest (a specific message beats a generic one it contains); among equally long ones, the one listed first.
 /// </summary>
 /// <remarks>
-/// Characters are first mapped to a small class number (only characters that occur in some fragment get a class of their
-/// own; all others share class 0, which leads back to the root). The map is two-level (256 pages of 256), allocating only the
-/// pages the fragments touch, so CJK fragments cost a few pages rather than a 64K table.
+/// Raw characters are mapped straight to a small class number, with the normalisation folded in at build time: every
+/// character whose normalised form occurs in some fragment gets that form's class (so <c>Ａ</c>, <c>A</c> and <c>a</c> share
+/// one), white space gets <see cref="Skip"/>, all others share class 0, which leads back to the root. The map is two-level
+/// (256 pages of 256), allocating only the pages in use, so reading a character costs two array loads and no call.
 /// </remarks>
 internal sealed class FragmentMatcher
 {
+    private const ushort Skip = ushort.MaxValue;
     private readonly ushort[]?[] _classPages = new ushort[]?[256];
     private readonly int _classes;
     private readonly int[] _next;
@@ -33,16 +36,31 @@ internal sealed class FragmentMatcher
         }
 
         var classes = 1;
+        var normalizedClass = new Dictionary<char, ushort>();
         foreach (var fragment in fragments)
         {
             foreach (var c in fragment)
             {
-                ref var page = ref _classPages[c >> 8];
-                page ??= new ushort[256];
-                if (page[c & 0xFF] == 0)
+                if (!normalizedClass.ContainsKey(c))
                 {
-                    page[c & 0xFF] = checked((ushort)classes++);
+                    normalizedClass[c] = checked((ushort)classes++);
                 }
+            }
+        }
+
+        if (classes >= Skip)
+        {
+            throw new ArgumentException("The fragments use too many distinct characters.", nameof(fragments));
+        }
+
+        // Fold the normalisation into the map once, over every UTF-16 code unit, so matching never normalises.
+        for (var code = 0; code <= char.MaxValue; code++)
+        {
+            var normalized = PlatformMessageText.NormalizeChar((char)code);
+            var cls = normalized == '\0' ? Skip : normalizedClass.GetValueOrDefault(normalized);
+            if (cls != 0)
+            {
+                (_classPages[code >> 8] ??= new ushort[256])[code & 0xFF] = cls;
             }
         }
 
@@ -56,7 +74,7 @@ internal sealed class FragmentMatcher
             var state = 0;
             foreach (var c in fragments[i])
             {
-                var cls = ClassOf(c);
+                int cls = normalizedClass[c];
                 if (!children[state].TryGetValue(cls, out var next))
                 {
                     next = children.Count;
@@ -121,13 +139,13 @@ internal sealed class FragmentMatcher
         var foundRank = -1;
         foreach (var raw in message)
         {
-            var c = PlatformMessageText.NormalizeChar(raw);
-            if (c == '\0')
+            var cls = ClassOf(raw);
+            if (cls == Skip)
             {
                 continue;
             }
 
-            state = next[(state * classes) + ClassOf(c)];
+            state = next[(state * classes) + cls];
             var candidate = bestAt[state];
             if (candidate >= 0 && _rank[candidate] > foundRank)
             {
