@@ -110,23 +110,13 @@ public class JushuitanPushHandler
                 $"The push kind '{JushuitanPushParser.Shorten(shown)}' is not handled (no known message type, and biz is neither logistics nor inventory).", cancellationToken).ConfigureAwait(false);
         }
 
-        InboxStoreResult stored;
-        try
+        var stored = await inbox.TryStoreAsync(Push(fields, message.Kind, DeduplicationKey(message), message), cancellationToken).ConfigureAwait(false);
+        if (!stored.IsStored)
         {
-            stored = await inbox.StoreAsync(Push(fields, message.Kind, DeduplicationKey(message), message), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // Whatever the store throws, the answer is the same: not stored, deliver again.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return InboxFailed(ex);
+            return InboxFailed(stored.Failure!);
         }
 
-        return JushuitanPushReply.Create(0, string.Empty, stored.IsDuplicate ? JushuitanPushOutcome.Duplicate : JushuitanPushOutcome.Stored, stored.MessageId, message.Kind);
+        return JushuitanPushReply.Create(0, string.Empty, stored.Result.IsDuplicate ? JushuitanPushOutcome.Duplicate : JushuitanPushOutcome.Stored, stored.Result.MessageId, message.Kind);
     }
 
     /// <summary>
@@ -239,27 +229,17 @@ public class JushuitanPushHandler
 
     private async ValueTask<JushuitanPushReply> DeadLetterAsync(IPushInbox inbox, PushFields fields, string kind, string reason, CancellationToken cancellationToken)
     {
-        var key = "dead|" + kind + "|" + JushuitanPushParser.Sha256(fields.BizCarrier.Span);
-        InboxStoreResult stored;
-        try
+        var key = PushInboxStorage.DeadLetterKey(kind, fields.BizCarrier.Span);
+        var stored = await inbox.TryDeadLetterAsync(Push(fields, kind, key, null), reason, cancellationToken).ConfigureAwait(false);
+        if (!stored.IsStored)
         {
-            stored = await inbox.DeadLetterAsync(Push(fields, kind, key, null), reason, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // Not kept: ask for redelivery, as for a failed store.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return InboxFailed(ex);
+            return InboxFailed(stored.Failure!);
         }
 
         // Acknowledged (JushuitanWireChoices.PushAcknowledgeDeadLetters): the push is kept here and replayed once the cause is fixed.
         return R.PushAcknowledgeDeadLetters
-            ? JushuitanPushReply.Create(0, string.Empty, JushuitanPushOutcome.DeadLettered, stored.MessageId, kind, reason)
-            : JushuitanPushReply.Create(R.PushInvalidRequestCode, "push not handled", JushuitanPushOutcome.DeadLettered, stored.MessageId, kind, reason);
+            ? JushuitanPushReply.Create(0, string.Empty, JushuitanPushOutcome.DeadLettered, stored.Result.MessageId, kind, reason)
+            : JushuitanPushReply.Create(R.PushInvalidRequestCode, "push not handled", JushuitanPushOutcome.DeadLettered, stored.Result.MessageId, kind, reason);
     }
 
     private InboxPush Push(PushFields fields, string kind, string key, JushuitanPushMessage? message)

@@ -106,24 +106,14 @@ public class TmallGlobalDirectPushHandler
                 $"The push names supplier '{TmallGlobalDirectPushParser.Shorten(message.SupplierId ?? string.Empty)}', not the configured one.", cancellationToken).ConfigureAwait(false);
         }
 
-        InboxStoreResult stored;
-        try
+        var stored = await inbox.TryStoreAsync(Push(request, method, DeduplicationKey(message), query, message), cancellationToken).ConfigureAwait(false);
+        if (!stored.IsStored)
         {
-            stored = await inbox.StoreAsync(Push(request, method, DeduplicationKey(message), query, message), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // Whatever the store throws, the answer is the same: not stored, deliver again.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return InboxFailed(format, ex);
+            return InboxFailed(format, stored.Failure!);
         }
 
         return TmallGlobalDirectPushReply.Create(format, true, R.SuccessCode, R.SuccessMessage, false,
-            stored.IsDuplicate ? TmallGlobalDirectPushOutcome.Duplicate : TmallGlobalDirectPushOutcome.Stored, stored.MessageId);
+            stored.Result.IsDuplicate ? TmallGlobalDirectPushOutcome.Duplicate : TmallGlobalDirectPushOutcome.Stored, stored.Result.MessageId);
     }
 
     /// <summary>
@@ -196,24 +186,14 @@ public class TmallGlobalDirectPushHandler
     {
         // The same bytes fail the same way on every redelivery, so the reply says retry=false: the push is kept here and is replayed
         // from the dead letters once the cause is fixed, instead of being redelivered into the same failure.
-        var key = "dead|" + method + "|" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(request.Body.Span));
-        InboxStoreResult stored;
-        try
+        var key = PushInboxStorage.DeadLetterKey(method, request.Body.Span);
+        var stored = await inbox.TryDeadLetterAsync(Push(request, method.Length == 0 ? "(none)" : method, key, query, null), reason, cancellationToken).ConfigureAwait(false);
+        if (!stored.IsStored)
         {
-            stored = await inbox.DeadLetterAsync(Push(request, method.Length == 0 ? "(none)" : method, key, query, null), reason, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // Not kept: ask for redelivery, as for a failed store.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return InboxFailed(format, ex);
+            return InboxFailed(format, stored.Failure!);
         }
 
-        return TmallGlobalDirectPushReply.Create(format, false, code, message, retry: false, TmallGlobalDirectPushOutcome.DeadLettered, stored.MessageId, reason);
+        return TmallGlobalDirectPushReply.Create(format, false, code, message, retry: false, TmallGlobalDirectPushOutcome.DeadLettered, stored.Result.MessageId, reason);
     }
 
     private InboxPush Push(TmallGlobalDirectPushRequest request, string method, string key, Dictionary<string, string> query, TmallGlobalDirectPushMessage? message)
