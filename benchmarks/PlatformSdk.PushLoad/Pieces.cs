@@ -90,5 +90,7 @@ internal static class Pieces
             => ValueTask.FromResult<IReadOnlyList<InboxMessage>>([]);
 
         public ValueTask<bool> ReplayAsync(string messageId, CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
+
+        public ValueTask<int> PurgeCompletedAsync(DateTimeOffset completedBefore, int maxMessages, CancellationToken cancellationToken = default) => ValueTask.FromResult(0);
     }
 }

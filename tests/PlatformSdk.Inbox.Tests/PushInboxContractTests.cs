@@ -410,4 +410,45 @@ public abstract class PushInboxContractTests : IAsyncLifetime
         Assert.Equal("maxMessages", noMessages.Field);
         Assert.Equal("leaseDuration", noLease.Field);
     }
+
+    [Fact]
+    public async Task Purging_deletes_only_messages_completed_before_the_cutoff_and_frees_their_deduplication()
+    {
+        var inbox = Open();
+        foreach (var key in new[] { "old-1", "old-2", "recent", "ready", "leased" })
+        {
+            await inbox.StoreAsync(Push(key));
+        }
+
+        await inbox.DeadLetterAsync(Push("dead"), "poison");
+        var all = (await inbox.LeaseAsync(10, Lease)).ToDictionary(m => m.Push.DeduplicationKey);
+        Assert.True(await inbox.CompleteAsync(all["old-1"]));
+        Assert.True(await inbox.CompleteAsync(all["old-2"]));
+        Assert.True(await inbox.AbandonAsync(all["ready"], "try again"));
+        Time.Advance(TimeSpan.FromDays(8));
+        Assert.True(await inbox.CompleteAsync(all["recent"]));
+        var cutoff = Time.GetUtcNow() - TimeSpan.FromDays(7);
+
+        Assert.Equal(1, await inbox.PurgeCompletedAsync(cutoff, 1));
+        Assert.Equal(1, await inbox.PurgeCompletedAsync(cutoff, 100));
+        Assert.Equal(0, await inbox.PurgeCompletedAsync(cutoff, 100));
+
+        // Purged: a redelivery is new again. Completed later: still a duplicate. Ready, leased and dead: untouched.
+        Assert.False((await inbox.StoreAsync(Push("old-1"))).IsDuplicate);
+        Assert.True((await inbox.StoreAsync(Push("recent"))).IsDuplicate);
+        Assert.True((await inbox.StoreAsync(Push("ready"))).IsDuplicate);
+        Assert.True((await inbox.StoreAsync(Push("leased"))).IsDuplicate);
+        Assert.Equal("dead", Assert.Single(await inbox.ListDeadLettersAsync(10)).Push.DeduplicationKey);
+        Assert.True(await inbox.CompleteAsync(all["leased"]), "a purge never touches a leased message");
+    }
+
+    [Fact]
+    public async Task A_purge_with_an_out_of_range_batch_is_refused_naming_the_field()
+    {
+        var inbox = Open();
+
+        var ex = await Assert.ThrowsAsync<PlatformValidationException>(async () => await inbox.PurgeCompletedAsync(Time.GetUtcNow(), 0));
+
+        Assert.Equal("maxMessages", ex.Field);
+    }
 }

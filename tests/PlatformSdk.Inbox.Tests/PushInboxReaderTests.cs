@@ -246,5 +246,7 @@ public sealed class PushInboxReaderTests : IDisposable
         public ValueTask<IReadOnlyList<InboxMessage>> ListDeadLettersAsync(int maxMessages, CancellationToken cancellationToken = default) => inner.ListDeadLettersAsync(maxMessages, cancellationToken);
 
         public ValueTask<bool> ReplayAsync(string messageId, CancellationToken cancellationToken = default) => inner.ReplayAsync(messageId, cancellationToken);
+
+        public ValueTask<int> PurgeCompletedAsync(DateTimeOffset completedBefore, int maxMessages, CancellationToken cancellationToken = default) => inner.PurgeCompletedAsync(completedBefore, maxMessages, cancellationToken);
     }
 }

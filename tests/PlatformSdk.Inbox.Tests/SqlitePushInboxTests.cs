@@ -52,7 +52,7 @@ public sealed class SqlitePushInboxTests : IDisposable
     };
 
     [Fact]
-    public async Task The_file_is_created_in_WAL_mode_with_schema_version_one()
+    public async Task The_file_is_created_in_WAL_mode_with_the_current_schema_version()
     {
         await using (var inbox = Open())
         {
@@ -103,6 +103,32 @@ public sealed class SqlitePushInboxTests : IDisposable
         Assert.True(error.MayHaveBeenProcessed);
         hold.Rollback();
         Assert.False((await inbox.StoreAsync(Push("order-1"))).IsDuplicate);
+    }
+
+    [Fact]
+    public async Task A_version_one_file_is_upgraded_in_place_with_its_messages_kept()
+    {
+        await using (var inbox = Open())
+        {
+            await inbox.StoreAsync(Push("from-version-one"));
+        }
+
+        using (var connection = Inspect())
+        {
+            Scalar(connection, "DROP INDEX ix_inbox_messages_completed;");
+            Scalar(connection, "PRAGMA user_version = 1;");
+            Assert.Equal(1L, Scalar(connection, "PRAGMA user_version;"));
+            Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_inbox_messages_completed';"));
+        }
+
+        await using (var reopened = Open())
+        {
+            Assert.Equal("from-version-one", Assert.Single(await reopened.LeaseAsync(10, TimeSpan.FromMinutes(1))).Push.DeduplicationKey);
+        }
+
+        using var check = Inspect();
+        Assert.Equal(2L, Scalar(check, "PRAGMA user_version;"));
+        Assert.Equal(1L, Scalar(check, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_inbox_messages_completed';"));
     }
 
     [Fact]

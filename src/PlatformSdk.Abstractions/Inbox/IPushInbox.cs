@@ -59,6 +59,18 @@ public interface IPushInbox
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="false"/> when no dead letter has that id.</returns>
     ValueTask<bool> ReplayAsync(string messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes up to <paramref name="maxMessages"/> messages completed before <paramref name="completedBefore"/>, oldest first,
+    /// with their deduplication entries, so the store does not grow without end. A redelivery of a purged push is stored again
+    /// as new: purge only what is older than the longest time the platform may still redeliver (days, not minutes). Ready,
+    /// leased and dead-lettered messages are never purged.
+    /// </summary>
+    /// <param name="completedBefore">Only messages completed before this instant.</param>
+    /// <param name="maxMessages">At most this many in one call (1 to 10,000); call again while it returns that many.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many were deleted.</returns>
+    ValueTask<int> PurgeCompletedAsync(DateTimeOffset completedBefore, int maxMessages, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One push as received, to store.</summary>

@@ -33,8 +33,9 @@ public sealed class RedisPushInbox : IPushInbox
 
     // KEYS, in this order, for every script: 1 dedup (hash "source/key" -> id), 2 seq (counter), 3 payload (hash id -> push),
     // 4 seqof (hash id -> arrival number), 5 count (hash id -> deliveries), 6 error (hash id -> last error), 7 ready (zset of
-    // ids by arrival), 8 leases (zset of "id|token" by lease deadline), 9 dead (zset of ids by arrival). A message is in at
-    // most one sorted set; a completed one is in none. Every state change is claimed by one command whose answer says whether
+    // ids by arrival), 8 leases (zset of "id|token" by lease deadline), 9 dead (zset of ids by arrival), 10 keyof (hash id ->
+    // its dedup field, so a purge can drop the dedup entry), 11 completed (zset of completed ids by completion time). A message
+    // is in at most one of ready, leases and dead; a completed one keeps only its dedup entry until it is purged. Every state change is claimed by one command whose answer says whether
     // this caller won (HSETNX, ZREM): on Redis a script is atomic anyway, but Garnet runs scripts without isolation unless
     // started with --lua-transaction-mode, and the claim keeps two receivers from ever holding one message there too.
     // The lease token is part of the lease's member, so ZREM of "id|token" is the token check and the release in one step.
@@ -46,6 +47,7 @@ public sealed class RedisPushInbox : IPushInbox
         redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
         redis.call('HSET', KEYS[4], ARGV[2], seq)
         redis.call('HSET', KEYS[5], ARGV[2], 0)
+        redis.call('HSET', KEYS[10], ARGV[2], ARGV[1])
         if ARGV[4] == 'dead' then
           redis.call('HSET', KEYS[6], ARGV[2], ARGV[5])
           redis.call('ZADD', KEYS[9], seq, ARGV[2])
@@ -96,7 +98,22 @@ public sealed class RedisPushInbox : IPushInbox
         redis.call('HDEL', KEYS[4], ARGV[1])
         redis.call('HDEL', KEYS[5], ARGV[1])
         redis.call('HDEL', KEYS[6], ARGV[1])
+        redis.call('ZADD', KEYS[11], ARGV[3], ARGV[1])
         return 1
+        """;
+
+    private const string PurgeScript = """
+        local ids = redis.call('ZRANGEBYSCORE', KEYS[11], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+        local purged = 0
+        for _, id in ipairs(ids) do
+          if redis.call('ZREM', KEYS[11], id) == 1 then
+            local field = redis.call('HGET', KEYS[10], id)
+            if field then redis.call('HDEL', KEYS[1], field) end
+            redis.call('HDEL', KEYS[10], id)
+            purged = purged + 1
+          end
+        end
+        return purged
         """;
 
     private const string AbandonScript = """
@@ -130,7 +147,7 @@ public sealed class RedisPushInbox : IPushInbox
         """;
 
     private static readonly ValidationGuard Guard = new(InboxErrorCodes.Platform);
-    private static readonly string[] KeyNames = ["dedup", "seq", "payload", "seqof", "count", "error", "ready", "leases", "dead"];
+    private static readonly string[] KeyNames = ["dedup", "seq", "payload", "seqof", "count", "error", "ready", "leases", "dead", "keyof", "completed"];
 
     private readonly IDatabase _database;
     private readonly RedisPushInboxOptions _options;
@@ -205,7 +222,7 @@ public sealed class RedisPushInbox : IPushInbox
     {
         Guard.NotNull("message", message);
         return RunAsync(async db => (long)await db.ScriptEvaluateAsync(CompleteScript, _keys,
-            [message.MessageId, message.LeaseToken]).ConfigureAwait(false) == 1, cancellationToken);
+            [message.MessageId, message.LeaseToken, _time.GetUtcNow().ToUnixTimeMilliseconds()]).ConfigureAwait(false) == 1, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -230,6 +247,15 @@ public sealed class RedisPushInbox : IPushInbox
     {
         Guard.Required("messageId", messageId);
         return RunAsync(async db => (long)await db.ScriptEvaluateAsync(ReplayScript, _keys, [messageId]).ConfigureAwait(false) == 1, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Messages completed before this version of the store kept no dedup field of their own and are not purged.</remarks>
+    public ValueTask<int> PurgeCompletedAsync(DateTimeOffset completedBefore, int maxMessages, CancellationToken cancellationToken = default)
+    {
+        Guard.InRange("maxMessages", maxMessages, 1, 10_000);
+        return RunAsync(async db => (int)(long)await db.ScriptEvaluateAsync(PurgeScript, _keys,
+            [completedBefore.ToUnixTimeMilliseconds(), maxMessages]).ConfigureAwait(false), cancellationToken);
     }
 
     private static string DedupField(InboxPush push)

@@ -22,7 +22,7 @@ namespace PlatformSdk.Inbox.Sqlite;
 /// </remarks>
 public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
 {
-    internal const int SchemaVersion = 1;
+    internal const int SchemaVersion = 2;
 
     private const int StateReady = 0;
     private const int StateLeased = 1;
@@ -136,6 +136,13 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
     {
         Guard.Required("messageId", messageId);
         return Enqueue(w => w.Replay(messageId), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<int> PurgeCompletedAsync(DateTimeOffset completedBefore, int maxMessages, CancellationToken cancellationToken = default)
+    {
+        Guard.InRange("maxMessages", maxMessages, 1, 10_000);
+        return Enqueue(w => w.Purge(completedBefore, maxMessages), cancellationToken);
     }
 
     /// <summary>Finishes what is queued, then closes the file.</summary>
@@ -273,6 +280,16 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
                 CREATE INDEX IF NOT EXISTS ix_inbox_messages_pending ON inbox_messages (seq) WHERE state IN (0, 1);
                 CREATE INDEX IF NOT EXISTS ix_inbox_messages_dead ON inbox_messages (seq) WHERE state = 3;
                 PRAGMA user_version = 1;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        if (version < 2)
+        {
+            // Version 2: purging completed messages by completion time reads this index instead of the whole table.
+            command.CommandText = """
+                CREATE INDEX IF NOT EXISTS ix_inbox_messages_completed ON inbox_messages (completed_at, seq) WHERE state = 2;
+                PRAGMA user_version = 2;
                 """;
             command.ExecuteNonQuery();
         }
@@ -425,6 +442,7 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
         private readonly SqliteCommand _abandon;
         private readonly SqliteCommand _listDead;
         private readonly SqliteCommand _replay;
+        private readonly SqliteCommand _purge;
         private readonly SqliteCommand[] _all;
 
         public Writer(SqliteConnection connection, TimeProvider time, int maxDeliveries)
@@ -460,7 +478,11 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
                 UPDATE inbox_messages SET state = 0, delivery_count = 0, lease_token = NULL, leased_until = NULL
                 WHERE message_id = $id AND state = 3;
                 """);
-            _all = [_insert, _findByKey, _selectReady, _markLeased, _markDeadAfterLease, _complete, _abandon, _listDead, _replay];
+            _purge = Command(connection, """
+                DELETE FROM inbox_messages WHERE seq IN (
+                    SELECT seq FROM inbox_messages WHERE state = 2 AND completed_at < $before ORDER BY completed_at, seq LIMIT $limit);
+                """);
+            _all = [_insert, _findByKey, _selectReady, _markLeased, _markDeadAfterLease, _complete, _abandon, _listDead, _replay, _purge];
         }
 
         public void Enlist(SqliteTransaction transaction)
@@ -564,6 +586,13 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
             }
 
             return list;
+        }
+
+        public int Purge(DateTimeOffset before, int maxMessages)
+        {
+            Set(_purge, "$before", before.ToUnixTimeMilliseconds());
+            Set(_purge, "$limit", maxMessages);
+            return _purge.ExecuteNonQuery();
         }
 
         public bool Replay(string messageId)

@@ -302,6 +302,8 @@ public class PushHandlerTests
 
         public ValueTask<bool> ReplayAsync(string messageId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public ValueTask<int> PurgeCompletedAsync(DateTimeOffset completedBefore, int maxMessages, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         private ValueTask<InboxStoreResult> Keep(InboxPush push, List<InboxPush> list)
         {
             var key = push.Source + "\n" + push.DeduplicationKey;

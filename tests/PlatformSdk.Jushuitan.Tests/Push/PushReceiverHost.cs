@@ -41,6 +41,8 @@ internal sealed class FlakyInbox(IPushInbox inner) : IPushInbox
     public ValueTask<IReadOnlyList<InboxMessage>> ListDeadLettersAsync(int maxMessages, CancellationToken cancellationToken = default) => inner.ListDeadLettersAsync(maxMessages, cancellationToken);
 
     public ValueTask<bool> ReplayAsync(string messageId, CancellationToken cancellationToken = default) => inner.ReplayAsync(messageId, cancellationToken);
+
+    public ValueTask<int> PurgeCompletedAsync(DateTimeOffset completedBefore, int maxMessages, CancellationToken cancellationToken = default) => inner.PurgeCompletedAsync(completedBefore, maxMessages, cancellationToken);
 }
 
 /// <summary>A real Kestrel app on a loopback port: the minimal-API mapping of docs/jushuitan.md over a SQLite inbox and a fake clock.</summary>
