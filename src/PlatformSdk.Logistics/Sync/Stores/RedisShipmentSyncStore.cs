@@ -53,7 +53,7 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
         end
         """;
 
-    private const string AddScript = ReadRecord + """
+    private const string AddScript = ReadRecord + "\n" + """
         if redis.call('HSETNX', KEYS[5], ARGV[1], ARGV[2]) == 1 then
           local seq = redis.call('INCR', KEYS[1])
           redis.call('HSET', KEYS[3], ARGV[1], 0)
@@ -64,7 +64,7 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
         return rec(ARGV[1])
         """;
 
-    private const string ClaimScript = ReadRecord + """
+    private const string ClaimScript = ReadRecord + "\n" + """
         local id, now = ARGV[1], tonumber(ARGV[2])
         local st = redis.call('HGET', KEYS[2], id)
         if not st or st == '2' then return false end
@@ -81,7 +81,7 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
         return rec(id)
         """;
 
-    private const string BeginScript = ReadRecord + """
+    private const string BeginScript = ReadRecord + "\n" + """
         local id = ARGV[1]
         if not holds(id, ARGV[2], tonumber(ARGV[3])) or redis.call('HGET', KEYS[2], id) == '2' then return false end
         redis.call('HSET', KEYS[2], id, 1)
@@ -91,7 +91,7 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
         return rec(id)
         """;
 
-    private const string CompleteScript = ReadRecord + """
+    private const string CompleteScript = ReadRecord + "\n" + """
         local id = ARGV[1]
         if not holds(id, ARGV[2], tonumber(ARGV[3])) or redis.call('HGET', KEYS[2], id) == '2' then return 0 end
         if redis.call('ZREM', KEYS[9], id .. '|' .. ARGV[2]) == 0 then return 0 end
@@ -109,11 +109,11 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
         return 1
         """;
 
-    private const string GetScript = ReadRecord + """
+    private const string GetScript = ReadRecord + "\n" + """
         return rec(ARGV[1])
         """;
 
-    private const string ListScript = ReadRecord + """
+    private const string ListScript = ReadRecord + "\n" + """
         local now, wanted, batch = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
         local out = {}
         local start = 0

@@ -72,11 +72,11 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
     }
 
     /// <summary>A pragma's value on this instance's connection (tests check journal mode and synchronous level).</summary>
-    internal string ReadPragma(string name) => Run(CancellationToken.None, connection =>
+    internal string ReadPragma(string name) => InLock(write: false, connection =>
     {
         using var command = Command(connection, "PRAGMA " + name + ";");
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? string.Empty;
-    }, write: false).Result;
+    });
 
     /// <inheritdoc />
     /// <exception cref="PlatformException">The store failed; the shipment may or may not be added.</exception>
@@ -85,7 +85,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
         Guard.NotNull("shipment", shipment);
         Guard.Required("shipment.ShipmentId", shipment.ShipmentId);
         var json = ShipmentSyncJson.WriteShipment(shipment);
-        return Run(cancellationToken, connection =>
+        return Run(write: true, connection =>
         {
             using var insert = Command(connection, """
                 INSERT INTO shipment_sync (shipment_id, state, sends_started, shipment, version, created_at)
@@ -93,7 +93,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
                 """, ("$id", shipment.ShipmentId), ("$shipment", json), ("$now", Now()));
             insert.ExecuteNonQuery();
             return Read(connection, shipment.ShipmentId)!.Record;
-        });
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -101,7 +101,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
     {
         Guard.Required("shipmentId", shipmentId);
         CheckLease(lease);
-        return Run(cancellationToken, connection =>
+        return Run(write: true, connection =>
         {
             var row = Read(connection, shipmentId);
             var now = Now();
@@ -116,21 +116,21 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
                 ("$id", shipmentId), ("$token", token), ("$until", until));
             update.ExecuteNonQuery();
             return new ShipmentClaim(shipmentId, token, DateTimeOffset.FromUnixTimeMilliseconds(until), row.Record);
-        });
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask<ShipmentClaim?> BeginSendAsync(ShipmentClaim claim, CancellationToken cancellationToken = default)
     {
         Guard.NotNull("claim", claim);
-        return Run(cancellationToken, connection =>
+        return Run(write: true, connection =>
         {
             using var update = Command(connection, """
                 UPDATE shipment_sync SET state = 1, sends_started = sends_started + 1, not_before = NULL, version = version + 1
                 WHERE shipment_id = $id AND lease_token = $token AND leased_until > $now AND state <> 2;
                 """, ("$id", claim.ShipmentId), ("$token", claim.Token), ("$now", Now()));
             return update.ExecuteNonQuery() == 1 ? claim with { Record = Read(connection, claim.ShipmentId)!.Record } : null;
-        });
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -139,7 +139,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
         Guard.NotNull("claim", claim);
         Guard.NotNull("outcome", outcome);
         var json = ShipmentSyncJson.WriteOutcome(outcome);
-        return Run(cancellationToken, connection =>
+        return Run(write: true, connection =>
         {
             using var update = Command(connection, """
                 UPDATE shipment_sync SET state = $state, outcome = $outcome, not_before = $notBefore, version = version + 1,
@@ -149,21 +149,21 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
                 ("$id", claim.ShipmentId), ("$token", claim.Token), ("$now", Now()), ("$state", final ? StateDone : StatePending),
                 ("$outcome", json), ("$notBefore", final || notBefore is null ? null : notBefore.Value.ToUnixTimeMilliseconds()));
             return update.ExecuteNonQuery() == 1;
-        });
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask<ShipmentSyncRecord?> GetAsync(string shipmentId, CancellationToken cancellationToken = default)
     {
         Guard.Required("shipmentId", shipmentId);
-        return Run(cancellationToken, connection => Read(connection, shipmentId)?.Record, write: false);
+        return Run(write: false, connection => Read(connection, shipmentId)?.Record, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ShipmentSyncRecord>> ListResumableAsync(int maxRecords, CancellationToken cancellationToken = default)
     {
         Guard.InRange("maxRecords", maxRecords, 1, 10_000);
-        return Run<IReadOnlyList<ShipmentSyncRecord>>(cancellationToken, connection =>
+        return Run<IReadOnlyList<ShipmentSyncRecord>>(write: false, connection =>
         {
             using var select = Command(connection, $"""
                 SELECT {Columns}, lease_token, leased_until FROM shipment_sync
@@ -178,7 +178,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
             }
 
             return list;
-        }, write: false);
+        }, cancellationToken);
     }
 
     /// <summary>Closes the file.</summary>
@@ -202,13 +202,11 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private ValueTask<T> Run<T>(CancellationToken cancellationToken, Func<SqliteConnection, T> work, bool write = true)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return ValueTask.FromCanceled<T>(cancellationToken);
-        }
+    private ValueTask<T> Run<T>(bool write, Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+        => cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<T>(cancellationToken) : ValueTask.FromResult(InLock(write, work));
 
+    private T InLock<T>(bool write, Func<SqliteConnection, T> work)
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -217,7 +215,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
                 _connection ??= Open();
                 if (!write)
                 {
-                    return ValueTask.FromResult(work(_connection));
+                    return work(_connection);
                 }
 
                 // BEGIN IMMEDIATE: the write lock is taken before the record is read, so no other process can claim between the
@@ -225,7 +223,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
                 using var transaction = _connection.BeginTransaction(deferred: false);
                 var result = work(_connection);
                 transaction.Commit();
-                return ValueTask.FromResult(result);
+                return result;
             }
             catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
             {

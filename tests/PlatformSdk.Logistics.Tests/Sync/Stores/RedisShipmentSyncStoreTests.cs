@@ -30,7 +30,7 @@ public sealed class RedisShipmentSyncStoreTests : IClassFixture<RedisTestServerF
         RequireAppendFsyncAlways = requireFsync,
     };
 
-    private static async Task DeleteAsync(IConnectionMultiplexer connection, string prefix)
+    private static async Task DeleteAsync(ConnectionMultiplexer connection, string prefix)
     {
         foreach (var name in RedisShipmentSyncStore.KeySuffixes)
         {

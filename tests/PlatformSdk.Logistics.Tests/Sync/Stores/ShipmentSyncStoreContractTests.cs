@@ -110,7 +110,7 @@ public abstract class ShipmentSyncStoreContractTests : IAsyncLifetime
         Time.Advance(Lease - TimeSpan.FromMilliseconds(1));
 
         Assert.NotNull(first);
-        Assert.Equal(Time.GetUtcNow() - Lease + TimeSpan.FromMilliseconds(1), first.Until);
+        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromMilliseconds(1), first.Until);
         Assert.Null(await store.TryClaimAsync("s-1", Lease));
         Assert.Null(await Open().TryClaimAsync("s-1", Lease));
     }
