@@ -352,6 +352,89 @@ public abstract class ShipmentSyncStoreContractTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Two_workers_whose_leases_end_mid_send_never_send_a_shipment_twice_when_a_begun_send_is_reconciled()
+    {
+        const int Seed = 7301;
+        const int Count = 60;
+        var shortLease = TimeSpan.FromSeconds(1);
+        var ids = Enumerable.Range(1, Count).Select(i => "s-" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var setup = Open();
+        foreach (var id in ids)
+        {
+            await setup.AddAsync(NewShipment(id));
+        }
+
+        var sends = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var takeovers = 0;
+        var shuffle = new Random(Seed);
+        var orders = new[] { ids.OrderBy(_ => shuffle.Next()).ToArray(), ids.OrderBy(_ => shuffle.Next()).ToArray() };
+        var workers = new[] { Open(), Open() };
+
+        async Task RunAsync(IShipmentSyncStore store, string[] order, Random random)
+        {
+            for (var round = 0; round < 1000; round++)
+            {
+                var open = 0;
+                foreach (var id in order)
+                {
+                    if ((await store.GetAsync(id))!.State == ShipmentSyncState.Done)
+                    {
+                        continue;
+                    }
+
+                    open++;
+                    var claim = await store.TryClaimAsync(id, shortLease);
+                    if (claim is null)
+                    {
+                        continue;
+                    }
+
+                    if (claim.Record.SendsStarted > 0)
+                    {
+                        // A send was begun by a worker whose lease ended: ask the platform instead of sending again.
+                        Interlocked.Increment(ref takeovers);
+                        await store.CompleteAsync(claim, Outcome(id, ShipmentSyncStatus.AlreadySynced), final: true);
+                        continue;
+                    }
+
+                    var begun = await store.BeginSendAsync(claim);
+                    if (begun is null)
+                    {
+                        continue;
+                    }
+
+                    sends.AddOrUpdate(id, 1, (_, n) => n + 1);
+                    // Time passes during the send: sometimes past the lease, so the other worker may take the shipment over.
+                    Time.Advance(TimeSpan.FromMilliseconds(random.Next(0, 1500)));
+                    await store.CompleteAsync(begun, Outcome(id, ShipmentSyncStatus.Synced), final: true);
+                }
+
+                if (open == 0)
+                {
+                    return;
+                }
+
+                Time.Advance(shortLease);
+            }
+
+            Assert.Fail($"seed {Seed}: the workers did not finish");
+        }
+
+        await Task.WhenAll(
+            Task.Run(() => RunAsync(workers[0], orders[0], new Random(Seed + 1))),
+            Task.Run(() => RunAsync(workers[1], orders[1], new Random(Seed + 2))));
+
+        var wrong = ids.Where(id => sends.GetValueOrDefault(id) != 1).Select(id => id + "=" + sends.GetValueOrDefault(id)).ToList();
+        Assert.True(takeovers > 0, $"seed {Seed}: no lease ended mid-send, so the takeover path was not exercised");
+        Assert.True(wrong.Count == 0, $"seed {Seed} ({takeovers} takeovers): shipments sent other than once: {string.Join(", ", wrong)}");
+        foreach (var id in ids)
+        {
+            var record = await setup.GetAsync(id);
+            Assert.True(record!.State == ShipmentSyncState.Done && record.SendsStarted == 1, $"seed {Seed}: {id} is {record.State} with {record.SendsStarted} sends");
+        }
+    }
+
     private static void AssertSameShipment(Shipment expected, Shipment actual)
     {
         Assert.Equal(expected.ShipmentId, actual.ShipmentId);
