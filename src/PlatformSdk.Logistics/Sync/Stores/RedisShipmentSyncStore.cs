@@ -1,0 +1,375 @@
+using System.Globalization;
+using PlatformSdk.Errors;
+using PlatformSdk.Validation;
+using StackExchange.Redis;
+
+namespace PlatformSdk.Logistics.Sync.Stores;
+
+/// <summary>
+/// An <see cref="IShipmentSyncStore"/> on a Redis (7 or later) or Garnet server that several workers share. Every operation is
+/// one Lua script over a fixed set of keys under <see cref="RedisShipmentSyncStoreOptions.KeyPrefix"/> (hashes and sorted sets
+/// only), so adding, claiming, beginning a send and completing are each atomic, and a write checks the claim's token (fencing):
+/// a worker whose lease ended and was taken over writes nothing. Lease deadlines and retry times are unix milliseconds from the
+/// store's <see cref="TimeProvider"/>, passed to the scripts: the server's clock is never read.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A change is only as durable as the server makes it: at first use the store reads <c>CONFIG GET appendonly</c> and
+/// <c>CONFIG GET appendfsync</c> and, unless <see cref="RedisShipmentSyncStoreOptions.RequireAppendFsyncAlways"/> is
+/// <see langword="false"/>, refuses (a <see cref="ErrorCategory.Configuration"/> <see cref="PlatformException"/>, code
+/// <see cref="ShipmentSyncErrorCodes.NotDurable"/>) a server that is not <c>appendonly yes</c> with <c>appendfsync always</c>,
+/// or whose settings it cannot read. The check is repeated on each call until it passes, so fixing the server needs no restart.
+/// </para>
+/// <para>
+/// Failures of the server are <see cref="PlatformException"/>s with category <see cref="ErrorCategory.Transient"/>, code
+/// <see cref="ShipmentSyncErrorCodes.Unavailable"/> and <see cref="PlatformException.MayHaveBeenProcessed"/> set.
+/// </para>
+/// </remarks>
+public sealed class RedisShipmentSyncStore : IShipmentSyncStore
+{
+    // KEYS, in this order, for every script: 1 seq (counter), 2 state (hash id -> 0 pending, 1 sending, 2 done), 3 sends (hash
+    // id -> sends started), 4 version (hash), 5 shipment (hash id -> JSON), 6 outcome (hash id -> JSON), 7 notbefore (hash id ->
+    // unix ms), 8 lease (hash id -> current token), 9 leases (zset "id|token" by lease deadline), 10 open (zset of not-done ids
+    // by arrival). Every hold changes hands through one command whose answer says whether this caller won (HSETNX, ZREM): on
+    // Redis a script is atomic anyway, but Garnet runs scripts without isolation unless started with --lua-transaction-mode,
+    // and the claim step keeps two workers from ever holding one shipment there too.
+    private const string ReadRecord = """
+        local function rec(id)
+          local st = redis.call('HGET', KEYS[2], id)
+          if not st then return false end
+          return {id, st, redis.call('HGET', KEYS[3], id) or '0', redis.call('HGET', KEYS[4], id) or '0',
+            redis.call('HGET', KEYS[5], id) or '', redis.call('HGET', KEYS[6], id) or '', redis.call('HGET', KEYS[7], id) or ''}
+        end
+        local function holds(id, token, now)
+          if redis.call('HGET', KEYS[8], id) ~= token then return false end
+          local u = redis.call('ZSCORE', KEYS[9], id .. '|' .. token)
+          return u and tonumber(u) > now
+        end
+        local function leased(id, now)
+          local tok = redis.call('HGET', KEYS[8], id)
+          if not tok then return false end
+          local u = redis.call('ZSCORE', KEYS[9], id .. '|' .. tok)
+          return u and tonumber(u) > now
+        end
+        """;
+
+    private const string AddScript = ReadRecord + "\n" + """
+        if redis.call('HSETNX', KEYS[5], ARGV[1], ARGV[2]) == 1 then
+          local seq = redis.call('INCR', KEYS[1])
+          redis.call('HSET', KEYS[3], ARGV[1], 0)
+          redis.call('HSET', KEYS[4], ARGV[1], 1)
+          redis.call('HSET', KEYS[2], ARGV[1], 0)
+          redis.call('ZADD', KEYS[10], seq, ARGV[1])
+        end
+        return rec(ARGV[1])
+        """;
+
+    private const string ClaimScript = ReadRecord + "\n" + """
+        local id, now = ARGV[1], tonumber(ARGV[2])
+        local st = redis.call('HGET', KEYS[2], id)
+        if not st or st == '2' then return false end
+        local old = redis.call('HGET', KEYS[8], id)
+        if old then
+          local u = redis.call('ZSCORE', KEYS[9], id .. '|' .. old)
+          if u and tonumber(u) > now then return false end
+          if u and redis.call('ZREM', KEYS[9], id .. '|' .. old) == 0 then return false end
+          redis.call('HSET', KEYS[8], id, ARGV[4])
+        elseif redis.call('HSETNX', KEYS[8], id, ARGV[4]) == 0 then
+          return false
+        end
+        redis.call('ZADD', KEYS[9], ARGV[3], id .. '|' .. ARGV[4])
+        return rec(id)
+        """;
+
+    private const string BeginScript = ReadRecord + "\n" + """
+        local id = ARGV[1]
+        if not holds(id, ARGV[2], tonumber(ARGV[3])) or redis.call('HGET', KEYS[2], id) == '2' then return false end
+        redis.call('HSET', KEYS[2], id, 1)
+        redis.call('HINCRBY', KEYS[3], id, 1)
+        redis.call('HINCRBY', KEYS[4], id, 1)
+        redis.call('HDEL', KEYS[7], id)
+        return rec(id)
+        """;
+
+    private const string CompleteScript = ReadRecord + "\n" + """
+        local id = ARGV[1]
+        if not holds(id, ARGV[2], tonumber(ARGV[3])) or redis.call('HGET', KEYS[2], id) == '2' then return 0 end
+        if redis.call('ZREM', KEYS[9], id .. '|' .. ARGV[2]) == 0 then return 0 end
+        redis.call('HDEL', KEYS[8], id)
+        redis.call('HSET', KEYS[6], id, ARGV[5])
+        redis.call('HINCRBY', KEYS[4], id, 1)
+        if ARGV[4] == '1' then
+          redis.call('HSET', KEYS[2], id, 2)
+          redis.call('HDEL', KEYS[7], id)
+          redis.call('ZREM', KEYS[10], id)
+        else
+          redis.call('HSET', KEYS[2], id, 0)
+          if ARGV[6] ~= '' then redis.call('HSET', KEYS[7], id, ARGV[6]) else redis.call('HDEL', KEYS[7], id) end
+        end
+        return 1
+        """;
+
+    private const string GetScript = ReadRecord + "\n" + """
+        return rec(ARGV[1])
+        """;
+
+    private const string ListScript = ReadRecord + "\n" + """
+        local now, wanted, batch = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+        local out = {}
+        local start = 0
+        while #out < wanted do
+          local ids = redis.call('ZRANGE', KEYS[10], start, start + batch - 1)
+          if #ids == 0 then break end
+          for _, id in ipairs(ids) do
+            local nb = redis.call('HGET', KEYS[7], id)
+            if not leased(id, now) and (not nb or tonumber(nb) <= now) then
+              local r = rec(id)
+              if r then out[#out + 1] = r end
+              if #out >= wanted then break end
+            end
+          end
+          start = start + batch
+        end
+        return out
+        """;
+
+    private static readonly ValidationGuard Guard = new(ShipmentSyncErrorCodes.Platform);
+    private static readonly string[] KeyNames = ["seq", "state", "sends", "version", "shipment", "outcome", "notbefore", "lease", "leases", "open"];
+
+    private readonly IDatabase _database;
+    private readonly RedisShipmentSyncStoreOptions _options;
+    private readonly TimeProvider _time;
+    private readonly RedisKey[] _keys;
+    private volatile bool _durable;
+
+    /// <summary>Creates a store on a connection the application owns (and disposes).</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="PlatformValidationException">A setting is out of range.</exception>
+    public RedisShipmentSyncStore(IConnectionMultiplexer connection, RedisShipmentSyncStoreOptions options)
+    {
+        Guard.NotNull("connection", connection);
+        Validate(options);
+        _options = options;
+        _time = options.TimeProvider ?? TimeProvider.System;
+        _database = connection.GetDatabase(options.Database);
+        var prefix = options.KeyPrefix;
+        _keys = [.. KeyNames.Select(k => (RedisKey)(prefix + k))];
+    }
+
+    /// <summary>The names (after the prefix) of every key the store writes; tests delete them.</summary>
+    internal static IReadOnlyList<string> KeySuffixes => KeyNames;
+
+    /// <summary>Refuses settings out of range; the one check both the constructor and the start-up validation run.</summary>
+    internal static void Validate(RedisShipmentSyncStoreOptions options)
+    {
+        Guard.NotNull("options", options);
+        Guard.Required("KeyPrefix", options.KeyPrefix);
+        Guard.InRange("Database", options.Database, -1, 10_000);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="PlatformException">The server failed (the shipment may or may not be added), or is not durable enough (see the class remarks).</exception>
+    public ValueTask<ShipmentSyncRecord> AddAsync(Shipment shipment, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull("shipment", shipment);
+        Guard.Required("shipment.ShipmentId", shipment.ShipmentId);
+        var json = ShipmentSyncJson.WriteShipment(shipment);
+        return RunAsync(async db => ToRecord(await db.ScriptEvaluateAsync(AddScript, _keys, [shipment.ShipmentId, json]).ConfigureAwait(false))
+            ?? throw Unavailable(new RedisException("The added shipment could not be read back.")), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ShipmentClaim?> TryClaimAsync(string shipmentId, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        Guard.Required("shipmentId", shipmentId);
+        if (lease <= TimeSpan.Zero || lease > TimeSpan.FromDays(7))
+        {
+            Guard.Fail("lease", lease.ToString("c", CultureInfo.InvariantCulture), null, "more than 0 and at most 7 days.");
+        }
+
+        return RunAsync(async db =>
+        {
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var until = now + (long)lease.TotalMilliseconds;
+            var token = Guid.NewGuid().ToString("N");
+            var record = ToRecord(await db.ScriptEvaluateAsync(ClaimScript, _keys, [shipmentId, now, until, token]).ConfigureAwait(false));
+            return record is null ? null : new ShipmentClaim(shipmentId, token, DateTimeOffset.FromUnixTimeMilliseconds(until), record);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ShipmentClaim?> BeginSendAsync(ShipmentClaim claim, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull("claim", claim);
+        return RunAsync(async db =>
+        {
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var record = ToRecord(await db.ScriptEvaluateAsync(BeginScript, _keys, [claim.ShipmentId, claim.Token, now]).ConfigureAwait(false));
+            return record is null ? null : claim with { Record = record };
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> CompleteAsync(ShipmentClaim claim, ShipmentSyncOutcome outcome, bool final, DateTimeOffset? notBefore = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull("claim", claim);
+        Guard.NotNull("outcome", outcome);
+        var json = ShipmentSyncJson.WriteOutcome(outcome);
+        var retryAt = final || notBefore is null ? string.Empty : notBefore.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        return RunAsync(async db =>
+        {
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            return (long)await db.ScriptEvaluateAsync(CompleteScript, _keys,
+                [claim.ShipmentId, claim.Token, now, final ? "1" : "0", json, retryAt]).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ShipmentSyncRecord?> GetAsync(string shipmentId, CancellationToken cancellationToken = default)
+    {
+        Guard.Required("shipmentId", shipmentId);
+        return RunAsync(async db => ToRecord(await db.ScriptEvaluateAsync(GetScript, _keys, [shipmentId]).ConfigureAwait(false)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ShipmentSyncRecord>> ListResumableAsync(int maxRecords, CancellationToken cancellationToken = default)
+    {
+        Guard.InRange("maxRecords", maxRecords, 1, 10_000);
+        return RunAsync<IReadOnlyList<ShipmentSyncRecord>>(async db =>
+        {
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var rows = (RedisResult[])(await db.ScriptEvaluateAsync(ListScript, _keys, [now, maxRecords, 256]).ConfigureAwait(false))!;
+            var list = new List<ShipmentSyncRecord>(rows.Length);
+            foreach (var row in rows)
+            {
+                list.Add(ToRecord(row)!);
+            }
+
+            return list;
+        }, cancellationToken);
+    }
+
+    private static ShipmentSyncRecord? ToRecord(RedisResult result)
+    {
+        if (result.IsNull || result.Resp2Type != ResultType.Array)
+        {
+            return null;
+        }
+
+        var fields = (RedisResult[])result!;
+        var id = (string)fields[0]!;
+        var state = (string?)fields[1] switch
+        {
+            "0" => ShipmentSyncState.Pending,
+            "1" => ShipmentSyncState.Sending,
+            "2" => ShipmentSyncState.Done,
+            _ => throw ShipmentSyncJson.Corrupt(id, "state", null),
+        };
+        var notBefore = (string?)fields[6];
+        return new ShipmentSyncRecord
+        {
+            ShipmentId = id,
+            State = state,
+            SendsStarted = ParseNumber(id, (string?)fields[2]) is var sends and <= int.MaxValue ? (int)sends : throw ShipmentSyncJson.Corrupt(id, "send count", null),
+            Version = ParseNumber(id, (string?)fields[3]),
+            Shipment = ShipmentSyncJson.ReadShipment(id, (string?)fields[4] ?? string.Empty),
+            Outcome = ShipmentSyncJson.ReadOutcome(id, (string?)fields[5]),
+            NotBefore = string.IsNullOrEmpty(notBefore) ? null : DateTimeOffset.FromUnixTimeMilliseconds(ParseNumber(id, notBefore)),
+        };
+    }
+
+    private static long ParseNumber(string id, string? value)
+        => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= 0
+            ? number
+            : throw ShipmentSyncJson.Corrupt(id, "counter", null);
+
+    private async ValueTask<T> RunAsync<T>(Func<IDatabase, Task<T>> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            if (!_durable)
+            {
+                await EnsureDurableAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // StackExchange.Redis takes no cancellation token: a cancelled caller stops waiting, the command still runs.
+            return await work(_database).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    private async Task EnsureDurableAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.RequireAppendFsyncAlways)
+        {
+            _durable = true;
+            return;
+        }
+
+        // Calls racing at first use may each read the settings: two reads more, and no lock to own and dispose.
+        var appendOnly = await ConfigGetAsync("appendonly").WaitAsync(cancellationToken).ConfigureAwait(false);
+        var appendFsync = await ConfigGetAsync("appendfsync").WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (string.Equals(appendOnly, "yes", StringComparison.OrdinalIgnoreCase) && string.Equals(appendFsync, "always", StringComparison.OrdinalIgnoreCase))
+        {
+            _durable = true;
+            return;
+        }
+
+        throw new PlatformException(new PlatformError(
+            ShipmentSyncErrorCodes.Platform,
+            ShipmentSyncErrorCodes.NotDurable,
+            $"The Redis server does not fsync every write (appendonly: {appendOnly ?? "cannot tell"}, appendfsync: {appendFsync ?? "cannot tell"}): "
+                + "a server crash could lose recorded send starts, and a restart would send those shipments again.",
+            ErrorCategory.Configuration,
+            "Set 'appendonly yes' and 'appendfsync always' on the server (CONFIG SET, or redis.conf), and let the connection run CONFIG GET "
+                + "(allowAdmin=true if CONFIG is refused); or, knowing that a crash may lose the last recorded changes, set "
+                + "RedisShipmentSyncStoreOptions.RequireAppendFsyncAlways = false.")
+        { Delivery = RequestDelivery.NotSent });
+    }
+
+    /// <summary>A server setting, or <see langword="null"/> when the server does not say (unknown setting, CONFIG renamed or refused).</summary>
+    private async Task<string?> ConfigGetAsync(string name)
+    {
+        RedisResult result;
+        try
+        {
+            result = await _database.ExecuteAsync("CONFIG", "GET", name).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisServerException or RedisCommandException)
+        {
+            return null;
+        }
+
+        if (result.Resp2Type != ResultType.Array)
+        {
+            return null;
+        }
+
+        var pairs = (RedisResult[])result!;
+        for (var i = 0; i + 1 < pairs.Length; i += 2)
+        {
+            if (string.Equals((string?)pairs[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return (string?)pairs[i + 1];
+            }
+        }
+
+        return null;
+    }
+
+    private static PlatformException Unavailable(Exception cause) => new(
+        new PlatformError(
+            ShipmentSyncErrorCodes.Platform,
+            ShipmentSyncErrorCodes.Unavailable,
+            "The shipment sync store failed (" + cause.GetType().Name + ": " + cause.Message + ").",
+            ErrorCategory.Transient,
+            "Do not send: read the record again once the store answers; check that the Redis server is up and reachable.")
+        { Delivery = RequestDelivery.OutcomeUnknown },
+        cause)
+    { MayHaveBeenProcessed = true };
+}
