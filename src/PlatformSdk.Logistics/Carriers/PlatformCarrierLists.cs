@@ -6,9 +6,9 @@ namespace PlatformSdk.Logistics.Carriers;
 
 /// <summary>
 /// Turns the carrier lists the SDK's clients return into the input of <see cref="CarrierRegistry.Diff"/>. 1688:
-/// <c>Alibaba1688LogisticsClient.ListCarriersAsync</c>; Jushuitan: <c>JushuitanLogisticsCompaniesClient.QueryAsync</c>. TOP's
-/// <c>taobao.logistics.companies.get</c> has no client in the SDK yet; its rows (id, code, name, reg_mail_no) map onto
-/// <see cref="PlatformCarrier"/> as <see cref="PlatformCarrier.Id"/>, code, name and <see cref="PlatformCarrier.TrackingNumberPattern"/>.
+/// <c>Alibaba1688LogisticsClient.ListCarriersAsync</c>; Jushuitan: <c>JushuitanLogisticsCompaniesClient.QueryAsync</c>. Taobao's
+/// <c>taobao.logistics.companies.get</c> is read by <c>TaobaoCarrierList.GetAsync</c> (Senders/Taobao), whose rows (id, code,
+/// name, reg_mail_no) map onto <see cref="PlatformCarrier"/> the same way.
 /// </summary>
 public static class PlatformCarrierLists
 {
