@@ -1,3 +1,6 @@
+using PlatformSdk.Logistics.Sync.Stores;
+using PlatformSdk.Validation;
+
 namespace PlatformSdk.Logistics.Sync;
 
 /// <summary>
@@ -6,6 +9,7 @@ namespace PlatformSdk.Logistics.Sync;
 /// </summary>
 public sealed class InMemoryShipmentSyncStore : IShipmentSyncStore
 {
+    private static readonly ValidationGuard Guard = new(ShipmentSyncErrorCodes.Platform);
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
@@ -18,8 +22,8 @@ public sealed class InMemoryShipmentSyncStore : IShipmentSyncStore
     /// <inheritdoc />
     public ValueTask<ShipmentSyncRecord> AddAsync(Shipment shipment, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(shipment);
-        ArgumentException.ThrowIfNullOrEmpty(shipment.ShipmentId, nameof(shipment));
+        Guard.NotNull("shipment", shipment);
+        Guard.Required("shipment.ShipmentId", shipment.ShipmentId);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -39,8 +43,12 @@ public sealed class InMemoryShipmentSyncStore : IShipmentSyncStore
     /// <inheritdoc />
     public ValueTask<ShipmentClaim?> TryClaimAsync(string shipmentId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(shipmentId);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        Guard.Required("shipmentId", shipmentId);
+        if (lease <= TimeSpan.Zero)
+        {
+            Guard.Fail("lease", lease.ToString("c", System.Globalization.CultureInfo.InvariantCulture), null, "more than 0.");
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -59,7 +67,7 @@ public sealed class InMemoryShipmentSyncStore : IShipmentSyncStore
     /// <inheritdoc />
     public ValueTask<ShipmentClaim?> BeginSendAsync(ShipmentClaim claim, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(claim);
+        Guard.NotNull("claim", claim);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -76,8 +84,8 @@ public sealed class InMemoryShipmentSyncStore : IShipmentSyncStore
     /// <inheritdoc />
     public ValueTask<bool> CompleteAsync(ShipmentClaim claim, ShipmentSyncOutcome outcome, bool final, DateTimeOffset? notBefore = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(claim);
-        ArgumentNullException.ThrowIfNull(outcome);
+        Guard.NotNull("claim", claim);
+        Guard.NotNull("outcome", outcome);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -95,7 +103,7 @@ public sealed class InMemoryShipmentSyncStore : IShipmentSyncStore
     /// <inheritdoc />
     public ValueTask<ShipmentSyncRecord?> GetAsync(string shipmentId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(shipmentId);
+        Guard.Required("shipmentId", shipmentId);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -106,7 +114,7 @@ public sealed class InMemoryShipmentSyncStore : IShipmentSyncStore
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ShipmentSyncRecord>> ListResumableAsync(int maxRecords, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
+        Guard.InRange("maxRecords", maxRecords, 1, 10_000);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {

@@ -435,6 +435,20 @@ public abstract class ShipmentSyncStoreContractTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Bad_arguments_are_refused_with_a_validation_exception_naming_the_field()
+    {
+        var store = Open();
+
+        var blankId = await Assert.ThrowsAsync<PlatformSdk.Errors.PlatformValidationException>(async () => await store.AddAsync(NewShipment(" ")));
+        var noLease = await Assert.ThrowsAsync<PlatformSdk.Errors.PlatformValidationException>(async () => await store.TryClaimAsync("s-1", TimeSpan.Zero));
+        var noRecords = await Assert.ThrowsAsync<PlatformSdk.Errors.PlatformValidationException>(async () => await store.ListResumableAsync(0));
+
+        Assert.Equal("shipment.ShipmentId", blankId.Field);
+        Assert.Equal("lease", noLease.Field);
+        Assert.Equal("maxRecords", noRecords.Field);
+    }
+
     private static void AssertSameShipment(Shipment expected, Shipment actual)
     {
         Assert.Equal(expected.ShipmentId, actual.ShipmentId);
