@@ -126,7 +126,7 @@ public static class LogisticsServiceCollectionExtensions
     /// <param name="builder">The PlatformSdk builder.</param>
     /// <param name="findOrder">Builds the lookup of a shipment's pushed order (for example over the ERP's push inbox).</param>
     /// <returns>The builder.</returns>
-    public static IPlatformSdkBuilder AddTmallGlobalDirectShipmentSender(this IPlatformSdkBuilder builder, Func<IServiceProvider, TmallGlobalDirectOrderLookup> findOrder)
+    public static IPlatformSdkBuilder AddTmallGlobalDirectShipmentSender(this IPlatformSdkBuilder builder, Func<IServiceProvider, Func<Shipment, CancellationToken, ValueTask<PlatformSdk.TmallGlobalDirect.Push.ConsignOrderNotify?>>> findOrder)
     {
         ArgumentNullException.ThrowIfNull(findOrder);
         return builder.AddShipmentSender(sp => new TmallGlobalDirectShipmentSender(sp.GetRequiredService<TmallGlobalDirectClient>(), findOrder(sp)));

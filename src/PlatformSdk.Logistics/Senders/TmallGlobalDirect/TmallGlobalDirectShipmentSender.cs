@@ -6,12 +6,6 @@ using PlatformSdk.Validation;
 
 namespace PlatformSdk.Logistics.Senders.TmallGlobalDirect;
 
-/// <summary>Finds the pushed fulfilment order (<c>consignorder.notify</c>, as the ERP's inbox stored it) a shipment ships.</summary>
-/// <param name="shipment">The shipment (its <see cref="Shipment.OrderId"/> is the <c>bizOrderCode</c>).</param>
-/// <param name="cancellationToken">Cancels the lookup.</param>
-/// <returns>The order, or <see langword="null"/> when the ERP does not have it.</returns>
-public delegate ValueTask<ConsignOrderNotify?> TmallGlobalDirectOrderLookup(Shipment shipment, CancellationToken cancellationToken);
-
 /// <summary>
 /// Sends shipments to Tmall Global direct supply (<c>consignorder.ship</c>, through <see cref="TmallGlobalDirectClient.ShipAsync"/>).
 /// The platform ships whole fulfilment orders only, so the lines are the pushed order's, unit for unit; a shipment of several
@@ -32,12 +26,15 @@ public class TmallGlobalDirectShipmentSender : ShipmentSender
     };
 
     private readonly TmallGlobalDirectClient _client = null!;
-    private readonly TmallGlobalDirectOrderLookup _findOrder = null!;
+    private readonly Func<Shipment, CancellationToken, ValueTask<ConsignOrderNotify?>> _findOrder = null!;
 
     /// <summary>Creates the sender.</summary>
     /// <param name="client">The direct-supply client (the shipment's <see cref="Shipment.Shop"/> is the TOP seller name).</param>
-    /// <param name="findOrder">Finds the pushed order a shipment ships (the ERP keeps it from the push inbox).</param>
-    public TmallGlobalDirectShipmentSender(TmallGlobalDirectClient client, TmallGlobalDirectOrderLookup findOrder)
+    /// <param name="findOrder">
+    /// Finds the pushed fulfilment order (<c>consignorder.notify</c>, as the ERP's push inbox stored it) a shipment ships, by its
+    /// <see cref="Shipment.OrderId"/> (the <c>bizOrderCode</c>); <see langword="null"/> when the ERP does not have it.
+    /// </param>
+    public TmallGlobalDirectShipmentSender(TmallGlobalDirectClient client, Func<Shipment, CancellationToken, ValueTask<ConsignOrderNotify?>> findOrder)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(findOrder);
