@@ -20,6 +20,9 @@ public sealed class LogisticsOptions
     /// <summary>Whether the registry starts from the carriers and codes shipped in the package (default); otherwise only the user's carriers exist.</summary>
     public bool IncludeShippedCarriers { get; set; } = true;
 
+    /// <summary>The shipment sync engine's settings (section <c>Sync</c>: mode, split policy, retry budget, lease, concurrency).</summary>
+    public PlatformSdk.Logistics.Sync.ShipmentSyncOptions Sync { get; } = new();
+
     /// <summary>The user's carriers, by ERP carrier id (any case): new carriers, added or replaced codes, removed mappings, tracking formats.</summary>
     public Dictionary<string, LogisticsCarrierOptions> Carriers { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,9 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PlatformSdk.Alibaba1688;
 using PlatformSdk.Errors;
 using PlatformSdk.Logistics;
 using PlatformSdk.Logistics.Carriers;
+using PlatformSdk.Logistics.Senders.Alibaba1688;
+using PlatformSdk.Logistics.Senders.TmallGlobalDirect;
+using PlatformSdk.Logistics.Sync;
+using PlatformSdk.TmallGlobalDirect;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +19,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// Registers the <see cref="CarrierRegistry"/> (shipped data plus <see cref="LogisticsOptions.Carriers"/> and
 /// <see cref="LogisticsOptions.ConfigureCarriers"/>), checked when the host starts: a retired or known-wrong code, an unknown
 /// platform or an unknown enum name stops the host with an <see cref="OptionsValidationException"/> naming the setting and the rule.
+/// Also registers the <see cref="ShipmentSyncEngine"/> (settings under <c>Sync</c>) over every registered <see cref="ShipmentSender"/>
+/// (<see cref="AddShipmentSender{TSender}"/>, <see cref="AddAlibaba1688ShipmentSender"/>, <see cref="AddTmallGlobalDirectShipmentSender"/>)
+/// and the registered <see cref="IShipmentSyncStore"/>, or the <see cref="InMemoryShipmentSyncStore"/> when none is.
 /// </summary>
 public static class LogisticsServiceCollectionExtensions
 {
@@ -71,7 +81,55 @@ public static class LogisticsServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LogisticsOptions>, LogisticsOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<LogisticsOptions>>().Value.BuildCarrierRegistry());
+        services.TryAddSingleton<IShipmentSyncStore>(sp => new InMemoryShipmentSyncStore(sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ShipmentSyncEngine(
+            sp.GetServices<ShipmentSender>(),
+            sp.GetRequiredService<IShipmentSyncStore>(),
+            sp.GetRequiredService<CarrierRegistry>(),
+            sp.GetRequiredService<IOptions<LogisticsOptions>>().Value.Sync,
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<ShipmentSyncEngine>()));
         return builder;
+    }
+
+    /// <summary>Registers a shipment sender for the engine (one per platform), built from the container.</summary>
+    /// <typeparam name="TSender">The sender.</typeparam>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddShipmentSender<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSender>(this IPlatformSdkBuilder builder)
+        where TSender : ShipmentSender
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ShipmentSender, TSender>());
+        return builder;
+    }
+
+    /// <summary>Registers a shipment sender for the engine (one per platform), built by <paramref name="factory"/>.</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="factory">Builds the sender.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddShipmentSender(this IPlatformSdkBuilder builder, Func<IServiceProvider, ShipmentSender> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.AddSingleton(factory);
+        return builder;
+    }
+
+    /// <summary>Registers the 1688 sender (<see cref="Alibaba1688ShipmentSender"/>) over the registered <see cref="Alibaba1688Client"/> (<c>AddAlibaba1688</c>).</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddAlibaba1688ShipmentSender(this IPlatformSdkBuilder builder)
+        => builder.AddShipmentSender(sp => new Alibaba1688ShipmentSender(sp.GetRequiredService<Alibaba1688Client>(), sp.GetService<TimeProvider>()));
+
+    /// <summary>Registers the Tmall Global direct sender (<see cref="TmallGlobalDirectShipmentSender"/>) over the registered <see cref="TmallGlobalDirectClient"/> (<c>AddTmallGlobalDirect</c>).</summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="findOrder">Builds the lookup of a shipment's pushed order (for example over the ERP's push inbox).</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddTmallGlobalDirectShipmentSender(this IPlatformSdkBuilder builder, Func<IServiceProvider, Func<Shipment, CancellationToken, ValueTask<PlatformSdk.TmallGlobalDirect.Push.ConsignOrderNotify?>>> findOrder)
+    {
+        ArgumentNullException.ThrowIfNull(findOrder);
+        return builder.AddShipmentSender(sp => new TmallGlobalDirectShipmentSender(sp.GetRequiredService<TmallGlobalDirectClient>(), findOrder(sp)));
     }
 
     /// <summary>
@@ -106,6 +164,7 @@ public static class LogisticsServiceCollectionExtensions
         {
             try
             {
+                options.Sync.Validate();
                 _ = options.BuildCarrierRegistry();
                 return ValidateOptionsResult.Success;
             }
@@ -113,6 +172,10 @@ public static class LogisticsServiceCollectionExtensions
             {
                 // The error text alone: its remedy ("send again") is for requests, not for a setting.
                 return ValidateOptionsResult.Fail("Logistics: " + ex.Error.Message);
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                return ValidateOptionsResult.Fail($"Logistics: Sync:{ex.ParamName} is out of range ({ex.ActualValue}).");
             }
         }
     }

@@ -41,6 +41,20 @@ public sealed class Shipment
     /// <summary>When the goods left the warehouse.</summary>
     public DateTimeOffset? ShippedAt { get; init; }
 
+    /// <summary>
+    /// Every sub-order of the order, when the ERP knows them: with <see cref="ShipmentSplitPolicy.WhenAllSubOrdersShipped"/> a
+    /// shipment of only some of them is held until shipments covering all of them are submitted (RLOG-09). Empty when unknown:
+    /// the shipment is then never held.
+    /// </summary>
+    public IReadOnlyList<string> OrderSubOrderIds { get; init; } = [];
+
+    /// <summary>
+    /// For a merged shipment: each of <see cref="MergedOrderIds"/> with its receiver's address as the ERP has it. One tracking
+    /// number may serve merged orders only when every address equals <see cref="ReceiverAddress"/> (RLOG-31, compared after
+    /// trimming and collapsing white space); a merged order without an address here is refused before sending.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> MergedOrderAddresses { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public override string ToString() => $"Shipment({ShipmentId}: {Platform} {Shop} order {OrderId}, {Packages.Count} package(s) by {CarrierId})";
 }

@@ -23,6 +23,13 @@ public sealed class ShipmentSenderCapabilities
 
     /// <summary>The sender can read an order's shipping status back, so a send with an unknown outcome can be reconciled.</summary>
     public bool CanQueryStatus { get; init; }
+
+    /// <summary>
+    /// The platform recognises a repeated send by an idempotency key the sender derives from <see cref="Shipment.ShipmentId"/>
+    /// (Tmall Global direct's <c>out_biz_id</c>), so a send whose outcome is unknown may be sent again with the same key within
+    /// the retry budget; without it such a send is never repeated unless the platform's status says it did not take effect.
+    /// </summary>
+    public bool ResendsAreIdempotent { get; init; }
 }
 
 /// <summary>The shipment as a sender sends it: the platform's carrier code already resolved.</summary>
