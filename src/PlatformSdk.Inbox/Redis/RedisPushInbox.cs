@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlatformSdk.Errors;
+using PlatformSdk.Storage;
 using PlatformSdk.Validation;
 using StackExchange.Redis;
 
@@ -326,9 +327,8 @@ public sealed class RedisPushInbox : IPushInbox
         }
 
         // Calls racing at first use may each read the settings: two reads more, and no lock to own and dispose.
-        var appendOnly = await ConfigGetAsync("appendonly").WaitAsync(cancellationToken).ConfigureAwait(false);
-        var appendFsync = await ConfigGetAsync("appendfsync").WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (string.Equals(appendOnly, "yes", StringComparison.OrdinalIgnoreCase) && string.Equals(appendFsync, "always", StringComparison.OrdinalIgnoreCase))
+        var (appendOnly, appendFsync) = await RedisDurability.ReadAsync(_database, cancellationToken).ConfigureAwait(false);
+        if (RedisDurability.FsyncsEveryWrite((appendOnly, appendFsync)))
         {
             _durable = true;
             return;
@@ -344,36 +344,6 @@ public sealed class RedisPushInbox : IPushInbox
                 + "(allowAdmin=true if CONFIG is refused); or, knowing that a crash may lose the last acknowledged pushes, set "
                 + "RedisPushInboxOptions.RequireAppendFsyncAlways = false.")
         { Delivery = RequestDelivery.NotSent });
-    }
-
-    /// <summary>A server setting, or <see langword="null"/> when the server does not say (unknown setting, CONFIG renamed or refused).</summary>
-    private async Task<string?> ConfigGetAsync(string name)
-    {
-        RedisResult result;
-        try
-        {
-            result = await _database.ExecuteAsync("CONFIG", "GET", name).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RedisServerException or RedisCommandException)
-        {
-            return null;
-        }
-
-        if (result.Resp2Type != ResultType.Array)
-        {
-            return null;
-        }
-
-        var pairs = (RedisResult[])result!;
-        for (var i = 0; i + 1 < pairs.Length; i += 2)
-        {
-            if (string.Equals((string?)pairs[i], name, StringComparison.OrdinalIgnoreCase))
-            {
-                return (string?)pairs[i + 1];
-            }
-        }
-
-        return null;
     }
 
     private static PlatformException Unavailable(Exception cause) => new(

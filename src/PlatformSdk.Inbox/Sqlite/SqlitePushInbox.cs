@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using PlatformSdk.Errors;
+using PlatformSdk.Storage;
 using PlatformSdk.Validation;
 
 namespace PlatformSdk.Inbox.Sqlite;
@@ -211,31 +212,7 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
         return new ValueTask<T>(cancellationToken.CanBeCanceled ? operation.Task.WaitAsync(cancellationToken) : operation.Task);
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            Execute(connection, $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds};");
-            // WAL: readers never block the writer and a commit appends to one file; FULL: the WAL is fsynced at every commit,
-            // so an acknowledged push survives power loss, not only a crash of the process (NORMAL would lose the last commits).
-            Execute(connection, "PRAGMA journal_mode = WAL;");
-            Execute(connection, "PRAGMA synchronous = FULL;");
-            EnsureSchema(connection);
-            return connection;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            connection.Dispose();
-            throw Unavailable(ex);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private SqliteConnection Open() => SqliteDurableFile.Open(_connectionString, _options.BusyTimeout, EnsureSchema, Unavailable);
 
     private static void EnsureSchema(SqliteConnection connection)
     {
@@ -297,12 +274,6 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
         transaction.Commit();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
     private async Task RunWriterAsync(SqliteConnection? connection)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PlatformSdk.Errors;
+using PlatformSdk.Storage;
 using PlatformSdk.Validation;
 
 namespace PlatformSdk.Logistics.Sync.Stores;
@@ -235,31 +236,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
         }
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            Execute(connection, $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds};");
-            // WAL: readers never block the writer; FULL: the WAL is fsynced at every commit, so a recorded send start survives
-            // power loss, not only a crash of the process (NORMAL could lose the last commits and let a restart send again).
-            Execute(connection, "PRAGMA journal_mode = WAL;");
-            Execute(connection, "PRAGMA synchronous = FULL;");
-            EnsureSchema(connection);
-            return connection;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            connection.Dispose();
-            throw Unavailable(ex);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private SqliteConnection Open() => SqliteDurableFile.Open(_connectionString, _options.BusyTimeout, EnsureSchema, Unavailable);
 
     private static void EnsureSchema(SqliteConnection connection)
     {
@@ -304,12 +281,6 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
         transaction.Commit();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

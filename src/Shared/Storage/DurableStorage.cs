@@ -1,0 +1,96 @@
+// Shared source, compiled into each package that keeps durable state (PlatformSdk.Inbox, PlatformSdk.Logistics) as internal
+// code: the rules that make "stored" mean "survives a crash" are written once, and no public API is added for them.
+using Microsoft.Data.Sqlite;
+using StackExchange.Redis;
+
+namespace PlatformSdk.Storage;
+
+/// <summary>Opens a SQLite file the way every durable store of the SDK needs it.</summary>
+internal static class SqliteDurableFile
+{
+    /// <summary>
+    /// Opens a connection with the busy timeout, WAL and <c>synchronous=FULL</c>, then lets the store check or create its
+    /// schema. File-system failures become the store's own "unavailable" exception; the connection is never leaked.
+    /// </summary>
+    public static SqliteConnection Open(string connectionString, TimeSpan busyTimeout, Action<SqliteConnection> ensureSchema, Func<Exception, Exception> unavailable)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};");
+            // WAL: readers never block the writer and a commit appends to one file; FULL: the WAL is fsynced at every commit,
+            // so what a call reported stored survives power loss, not only a crash of the process (NORMAL could lose the last
+            // commits).
+            Execute(connection, "PRAGMA journal_mode = WAL;");
+            Execute(connection, "PRAGMA synchronous = FULL;");
+            ensureSchema(connection);
+            return connection;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection.Dispose();
+            throw unavailable(ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs one statement without a result.</summary>
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>Reads whether a Redis server fsyncs every write, which the SDK's Redis stores require by default.</summary>
+internal static class RedisDurability
+{
+    /// <summary>The server's <c>appendonly</c> and <c>appendfsync</c> settings; <see langword="null"/> where the server does not say.</summary>
+    public static async Task<(string? AppendOnly, string? AppendFsync)> ReadAsync(IDatabase database, CancellationToken cancellationToken)
+    {
+        var appendOnly = await ConfigGetAsync(database, "appendonly").WaitAsync(cancellationToken).ConfigureAwait(false);
+        var appendFsync = await ConfigGetAsync(database, "appendfsync").WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (appendOnly, appendFsync);
+    }
+
+    /// <summary>Whether the settings make every acknowledged write survive a server crash.</summary>
+    public static bool FsyncsEveryWrite((string? AppendOnly, string? AppendFsync) settings)
+        => string.Equals(settings.AppendOnly, "yes", StringComparison.OrdinalIgnoreCase)
+           && string.Equals(settings.AppendFsync, "always", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A server setting, or <see langword="null"/> when the server does not say (unknown setting, CONFIG renamed or refused).</summary>
+    private static async Task<string?> ConfigGetAsync(IDatabase database, string name)
+    {
+        RedisResult result;
+        try
+        {
+            result = await database.ExecuteAsync("CONFIG", "GET", name).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisServerException or RedisCommandException)
+        {
+            return null;
+        }
+
+        if (result.Resp2Type != ResultType.Array)
+        {
+            return null;
+        }
+
+        var pairs = (RedisResult[])result!;
+        for (var i = 0; i + 1 < pairs.Length; i += 2)
+        {
+            if (string.Equals((string?)pairs[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return (string?)pairs[i + 1];
+            }
+        }
+
+        return null;
+    }
+}
