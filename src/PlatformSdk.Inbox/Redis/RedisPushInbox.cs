@@ -327,23 +327,16 @@ public sealed class RedisPushInbox : IPushInbox
         }
 
         // Calls racing at first use may each read the settings: two reads more, and no lock to own and dispose.
-        var (appendOnly, appendFsync) = await RedisDurability.ReadAsync(_database, cancellationToken).ConfigureAwait(false);
-        if (RedisDurability.FsyncsEveryWrite((appendOnly, appendFsync)))
+        var settings = await RedisDurability.ReadAsync(_database, cancellationToken).ConfigureAwait(false);
+        if (RedisDurability.FsyncsEveryWrite(settings))
         {
             _durable = true;
             return;
         }
 
-        throw new PlatformException(new PlatformError(
-            InboxErrorCodes.Platform,
-            InboxErrorCodes.NotDurable,
-            $"The Redis server does not fsync every write (appendonly: {appendOnly ?? "cannot tell"}, appendfsync: {appendFsync ?? "cannot tell"}): "
-                + "a server crash could lose pushes that were already acknowledged, and the platform would not push them again.",
-            ErrorCategory.Configuration,
-            "Set 'appendonly yes' and 'appendfsync always' on the server (CONFIG SET, or redis.conf), and let the connection run CONFIG GET "
-                + "(allowAdmin=true if CONFIG is refused); or, knowing that a crash may lose the last acknowledged pushes, set "
-                + "RedisPushInboxOptions.RequireAppendFsyncAlways = false.")
-        { Delivery = RequestDelivery.NotSent });
+        throw RedisDurability.NotDurable(InboxErrorCodes.Platform, InboxErrorCodes.NotDurable, settings,
+            "a server crash could lose pushes that were already acknowledged, and the platform would not push them again",
+            "knowing that a crash may lose the last acknowledged pushes, set RedisPushInboxOptions.RequireAppendFsyncAlways = false");
     }
 
     private static PlatformException Unavailable(Exception cause) => new(

@@ -1,6 +1,7 @@
 // Shared source, compiled into each package that keeps durable state (PlatformSdk.Inbox, PlatformSdk.Logistics) as internal
 // code: the rules that make "stored" mean "survives a crash" are written once, and no public API is added for them.
 using Microsoft.Data.Sqlite;
+using PlatformSdk.Errors;
 using StackExchange.Redis;
 
 namespace PlatformSdk.Storage;
@@ -63,6 +64,22 @@ internal static class RedisDurability
     public static bool FsyncsEveryWrite((string? AppendOnly, string? AppendFsync) settings)
         => string.Equals(settings.AppendOnly, "yes", StringComparison.OrdinalIgnoreCase)
            && string.Equals(settings.AppendFsync, "always", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The refusal of a server that does not fsync every write, in the store's own platform and code.</summary>
+    /// <param name="platform">The store's platform name in errors.</param>
+    /// <param name="code">The store's "not durable" code.</param>
+    /// <param name="settings">What the server said.</param>
+    /// <param name="risk">What a server crash would cost this store.</param>
+    /// <param name="optOut">The option that accepts the risk, with what is then lost.</param>
+    public static PlatformException NotDurable(string platform, string code, (string? AppendOnly, string? AppendFsync) settings, string risk, string optOut)
+        => new(new PlatformError(
+            platform,
+            code,
+            $"The Redis server does not fsync every write (appendonly: {settings.AppendOnly ?? "cannot tell"}, appendfsync: {settings.AppendFsync ?? "cannot tell"}): " + risk + ".",
+            ErrorCategory.Configuration,
+            "Set 'appendonly yes' and 'appendfsync always' on the server (CONFIG SET, or redis.conf), and let the connection run CONFIG GET "
+                + "(allowAdmin=true if CONFIG is refused); or " + optOut + ".")
+        { Delivery = RequestDelivery.NotSent });
 
     /// <summary>A server setting, or <see langword="null"/> when the server does not say (unknown setting, CONFIG renamed or refused).</summary>
     private static async Task<string?> ConfigGetAsync(IDatabase database, string name)

@@ -313,23 +313,16 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
         }
 
         // Calls racing at first use may each read the settings: two reads more, and no lock to own and dispose.
-        var (appendOnly, appendFsync) = await RedisDurability.ReadAsync(_database, cancellationToken).ConfigureAwait(false);
-        if (RedisDurability.FsyncsEveryWrite((appendOnly, appendFsync)))
+        var settings = await RedisDurability.ReadAsync(_database, cancellationToken).ConfigureAwait(false);
+        if (RedisDurability.FsyncsEveryWrite(settings))
         {
             _durable = true;
             return;
         }
 
-        throw new PlatformException(new PlatformError(
-            ShipmentSyncErrorCodes.Platform,
-            ShipmentSyncErrorCodes.NotDurable,
-            $"The Redis server does not fsync every write (appendonly: {appendOnly ?? "cannot tell"}, appendfsync: {appendFsync ?? "cannot tell"}): "
-                + "a server crash could lose recorded send starts, and a restart would send those shipments again.",
-            ErrorCategory.Configuration,
-            "Set 'appendonly yes' and 'appendfsync always' on the server (CONFIG SET, or redis.conf), and let the connection run CONFIG GET "
-                + "(allowAdmin=true if CONFIG is refused); or, knowing that a crash may lose the last recorded changes, set "
-                + "RedisShipmentSyncStoreOptions.RequireAppendFsyncAlways = false.")
-        { Delivery = RequestDelivery.NotSent });
+        throw RedisDurability.NotDurable(ShipmentSyncErrorCodes.Platform, ShipmentSyncErrorCodes.NotDurable, settings,
+            "a server crash could lose recorded send starts, and a restart would send those shipments again",
+            "knowing that a crash may lose the last recorded changes, set RedisShipmentSyncStoreOptions.RequireAppendFsyncAlways = false");
     }
 
     private static PlatformException Unavailable(Exception cause) => new(
