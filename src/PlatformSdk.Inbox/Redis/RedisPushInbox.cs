@@ -150,11 +150,10 @@ public sealed class RedisPushInbox : IPushInbox
     private static readonly ValidationGuard Guard = new(InboxErrorCodes.Platform);
     private static readonly string[] KeyNames = ["dedup", "seq", "payload", "seqof", "count", "error", "ready", "leases", "dead", "keyof", "completed"];
 
-    private readonly IDatabase _database;
+    private readonly RedisDurableDatabase _store;
     private readonly RedisPushInboxOptions _options;
     private readonly TimeProvider _time;
     private readonly RedisKey[] _keys;
-    private volatile bool _durable;
 
     /// <summary>Creates an inbox on a connection the application owns (and disposes).</summary>
     /// <param name="connection">The connection.</param>
@@ -166,7 +165,7 @@ public sealed class RedisPushInbox : IPushInbox
         Validate(options);
         _options = options;
         _time = options.TimeProvider ?? TimeProvider.System;
-        _database = connection.GetDatabase(options.Database);
+        _store = new RedisDurableDatabase(connection.GetDatabase(options.Database), options.RequireAppendFsyncAlways, NotDurable, Unavailable);
         var prefix = options.KeyPrefix;
         _keys = [.. KeyNames.Select(k => (RedisKey)(prefix + k))];
     }
@@ -299,45 +298,12 @@ public sealed class RedisPushInbox : IPushInbox
         return messages;
     }
 
-    private async ValueTask<T> RunAsync<T>(Func<IDatabase, Task<T>> work, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            if (!_durable)
-            {
-                await EnsureDurableAsync(cancellationToken).ConfigureAwait(false);
-            }
+    private ValueTask<T> RunAsync<T>(Func<IDatabase, Task<T>> work, CancellationToken cancellationToken) => _store.RunAsync(work, cancellationToken);
 
-            // StackExchange.Redis takes no cancellation token: a cancelled caller stops waiting, the command still runs.
-            return await work(_database).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            throw Unavailable(ex);
-        }
-    }
-
-    private async Task EnsureDurableAsync(CancellationToken cancellationToken)
-    {
-        if (!_options.RequireAppendFsyncAlways)
-        {
-            _durable = true;
-            return;
-        }
-
-        // Calls racing at first use may each read the settings: two reads more, and no lock to own and dispose.
-        var settings = await RedisDurability.ReadAsync(_database, cancellationToken).ConfigureAwait(false);
-        if (RedisDurability.FsyncsEveryWrite(settings))
-        {
-            _durable = true;
-            return;
-        }
-
-        throw RedisDurability.NotDurable(InboxErrorCodes.Platform, InboxErrorCodes.NotDurable, settings,
+    private static PlatformException NotDurable((string? AppendOnly, string? AppendFsync) settings)
+        => RedisDurability.NotDurable(InboxErrorCodes.Platform, InboxErrorCodes.NotDurable, settings,
             "a server crash could lose pushes that were already acknowledged, and the platform would not push them again",
             "knowing that a crash may lose the last acknowledged pushes, set RedisPushInboxOptions.RequireAppendFsyncAlways = false");
-    }
 
     private static PlatformException Unavailable(Exception cause) => new(
         new PlatformError(

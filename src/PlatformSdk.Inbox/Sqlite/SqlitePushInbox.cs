@@ -219,18 +219,7 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
         using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "PRAGMA user_version;";
-        var version = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (version > SchemaVersion)
-        {
-            throw new PlatformException(new PlatformError(
-                InboxErrorCodes.Platform,
-                InboxErrorCodes.SchemaTooNew,
-                $"The inbox file has schema version {version}; this package knows versions up to {SchemaVersion}.",
-                ErrorCategory.Configuration,
-                "Open the file with the newer package version that created it, or give this process a file of its own.")
-            { Delivery = RequestDelivery.NotSent });
-        }
+        var version = SqliteDurableFile.SchemaVersion(command, SchemaVersion, InboxErrorCodes.Platform, InboxErrorCodes.SchemaTooNew, "inbox");
 
         if (version < 1)
         {

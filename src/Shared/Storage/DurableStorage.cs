@@ -40,6 +40,28 @@ internal static class SqliteDurableFile
         }
     }
 
+    /// <summary>
+    /// The file's schema version (<c>PRAGMA user_version</c>, read with <paramref name="command"/> inside the store's
+    /// transaction); a file written by a newer version of the store than this one knows is refused as configuration.
+    /// </summary>
+    public static long SchemaVersion(SqliteCommand command, long known, string platform, string code, string what)
+    {
+        command.CommandText = "PRAGMA user_version;";
+        var version = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > known)
+        {
+            throw new PlatformException(new PlatformError(
+                platform,
+                code,
+                $"The {what} file has schema version {version}; this package knows versions up to {known}.",
+                ErrorCategory.Configuration,
+                "Open the file with the newer package version that created it, or give this process a file of its own.")
+            { Delivery = RequestDelivery.NotSent });
+        }
+
+        return version;
+    }
+
     /// <summary>Runs one statement without a result.</summary>
     public static void Execute(SqliteConnection connection, string sql)
     {
@@ -109,5 +131,43 @@ internal static class RedisDurability
         }
 
         return null;
+    }
+}
+
+/// <summary>
+/// A Redis database behind the SDK's durability gate: the first command waits for the server's persistence settings to be
+/// read, and every command runs only once the server is known to fsync every write (or the store opted out). Store failures
+/// become the store's own "unavailable" exception.
+/// </summary>
+internal sealed class RedisDurableDatabase(IDatabase database, bool requireFsyncEveryWrite, Func<(string? AppendOnly, string? AppendFsync), Exception> notDurable,
+    Func<Exception, Exception> unavailable)
+{
+    private volatile bool _durable = !requireFsyncEveryWrite;
+
+    /// <summary>Runs one unit of work (typically one script) on the database, behind the durability gate.</summary>
+    public async ValueTask<T> RunAsync<T>(Func<IDatabase, Task<T>> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            if (!_durable)
+            {
+                // Calls racing at first use may each read the settings: two reads more, and no lock to own and dispose.
+                var settings = await RedisDurability.ReadAsync(database, cancellationToken).ConfigureAwait(false);
+                if (!RedisDurability.FsyncsEveryWrite(settings))
+                {
+                    throw notDurable(settings);
+                }
+
+                _durable = true;
+            }
+
+            // StackExchange.Redis takes no cancellation token: a cancelled caller stops waiting, the command still runs.
+            return await work(database).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw unavailable(ex);
+        }
     }
 }

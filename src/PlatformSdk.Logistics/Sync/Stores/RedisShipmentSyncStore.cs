@@ -137,11 +137,9 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
     private static readonly ValidationGuard Guard = new(ShipmentSyncErrorCodes.Platform);
     private static readonly string[] KeyNames = ["seq", "state", "sends", "version", "shipment", "outcome", "notbefore", "lease", "leases", "open"];
 
-    private readonly IDatabase _database;
-    private readonly RedisShipmentSyncStoreOptions _options;
+    private readonly RedisDurableDatabase _store;
     private readonly TimeProvider _time;
     private readonly RedisKey[] _keys;
-    private volatile bool _durable;
 
     /// <summary>Creates a store on a connection the application owns (and disposes).</summary>
     /// <param name="connection">The connection.</param>
@@ -151,9 +149,8 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
     {
         Guard.NotNull("connection", connection);
         Validate(options);
-        _options = options;
         _time = options.TimeProvider ?? TimeProvider.System;
-        _database = connection.GetDatabase(options.Database);
+        _store = new RedisDurableDatabase(connection.GetDatabase(options.Database), options.RequireAppendFsyncAlways, NotDurable, Unavailable);
         var prefix = options.KeyPrefix;
         _keys = [.. KeyNames.Select(k => (RedisKey)(prefix + k))];
     }
@@ -285,45 +282,12 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
             ? number
             : throw ShipmentSyncJson.Corrupt(id, "counter", null);
 
-    private async ValueTask<T> RunAsync<T>(Func<IDatabase, Task<T>> work, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            if (!_durable)
-            {
-                await EnsureDurableAsync(cancellationToken).ConfigureAwait(false);
-            }
+    private ValueTask<T> RunAsync<T>(Func<IDatabase, Task<T>> work, CancellationToken cancellationToken) => _store.RunAsync(work, cancellationToken);
 
-            // StackExchange.Redis takes no cancellation token: a cancelled caller stops waiting, the command still runs.
-            return await work(_database).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            throw Unavailable(ex);
-        }
-    }
-
-    private async Task EnsureDurableAsync(CancellationToken cancellationToken)
-    {
-        if (!_options.RequireAppendFsyncAlways)
-        {
-            _durable = true;
-            return;
-        }
-
-        // Calls racing at first use may each read the settings: two reads more, and no lock to own and dispose.
-        var settings = await RedisDurability.ReadAsync(_database, cancellationToken).ConfigureAwait(false);
-        if (RedisDurability.FsyncsEveryWrite(settings))
-        {
-            _durable = true;
-            return;
-        }
-
-        throw RedisDurability.NotDurable(ShipmentSyncErrorCodes.Platform, ShipmentSyncErrorCodes.NotDurable, settings,
+    private static PlatformException NotDurable((string? AppendOnly, string? AppendFsync) settings)
+        => RedisDurability.NotDurable(ShipmentSyncErrorCodes.Platform, ShipmentSyncErrorCodes.NotDurable, settings,
             "a server crash could lose recorded send starts, and a restart would send those shipments again",
             "knowing that a crash may lose the last recorded changes, set RedisShipmentSyncStoreOptions.RequireAppendFsyncAlways = false");
-    }
 
     private static PlatformException Unavailable(Exception cause) => new(
         new PlatformError(

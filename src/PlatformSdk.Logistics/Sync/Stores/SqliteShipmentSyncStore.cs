@@ -243,18 +243,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable
         using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "PRAGMA user_version;";
-        var version = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (version > SchemaVersion)
-        {
-            throw new PlatformException(new PlatformError(
-                ShipmentSyncErrorCodes.Platform,
-                ShipmentSyncErrorCodes.SchemaTooNew,
-                $"The shipment sync file has schema version {version}; this package knows versions up to {SchemaVersion}.",
-                ErrorCategory.Configuration,
-                "Open the file with the newer package version that created it, or give this process a file of its own.")
-            { Delivery = RequestDelivery.NotSent });
-        }
+        var version = SqliteDurableFile.SchemaVersion(command, SchemaVersion, ShipmentSyncErrorCodes.Platform, ShipmentSyncErrorCodes.SchemaTooNew, "shipment sync");
 
         if (version < 1)
         {
