@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using PlatformSdk.Errors;
 using PlatformSdk.Storage;
@@ -36,10 +35,7 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
     private readonly SqlitePushInboxOptions _options;
     private readonly TimeProvider _time;
     private readonly string _connectionString;
-    private readonly Channel<Operation> _queue = Channel.CreateUnbounded<Operation>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
-    private int _disposed;
-    private long _commits;
+    private readonly SqliteGroupCommit<Writer> _writer;
 
     /// <summary>Opens (and at first use creates) the inbox file.</summary>
     /// <param name="options">The settings; <see cref="SqlitePushInboxOptions.Path"/> is required.</param>
@@ -61,8 +57,8 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
 
-        var connection = Open();
-        _writer = Task.Run(() => RunWriterAsync(connection));
+        _writer = new SqliteGroupCommit<Writer>(this, Open(), Open, connection => new Writer(connection, _time, options.MaxDeliveries),
+            static (writer, transaction) => writer.Enlist(transaction), Unavailable, options.MaxBatchSize);
     }
 
     /// <summary>Refuses settings out of range; the one check both the constructor and the start-up validation run.</summary>
@@ -79,7 +75,7 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
     }
 
     /// <summary>How many transactions the writer committed (tests check that concurrent stores share them).</summary>
-    internal long Commits => Interlocked.Read(ref _commits);
+    internal long Commits => _writer.Commits;
 
     /// <inheritdoc />
     /// <exception cref="PlatformException">The store failed; the push may or may not be stored (see the class remarks).</exception>
@@ -147,28 +143,11 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
     }
 
     /// <summary>Finishes what is queued, then closes the file.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _queue.Writer.TryComplete();
-        }
-
-        // The writer runs on the thread pool and never waits for the caller, so blocking here cannot deadlock.
-        _writer.GetAwaiter().GetResult();
-    }
+    public void Dispose() => _writer.Dispose();
 
     /// <summary>Finishes what is queued, then closes the file.</summary>
     /// <returns>A task that completes when the file is closed.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _queue.Writer.TryComplete();
-        }
-
-        await _writer.ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     private static NewMessage NewRow(InboxPush push)
     {
@@ -199,18 +178,7 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
         return new NewMessage(push, push.Body.ToArray(), attributes);
     }
 
-    private ValueTask<T> Enqueue<T>(Func<Writer, T> work, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return ValueTask.FromCanceled<T>(cancellationToken);
-        }
-
-        var operation = new Operation<T>(work, cancellationToken);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0 || !_queue.Writer.TryWrite(operation), this);
-
-        return new ValueTask<T>(cancellationToken.CanBeCanceled ? operation.Task.WaitAsync(cancellationToken) : operation.Task);
-    }
+    private ValueTask<T> Enqueue<T>(Func<Writer, T> work, CancellationToken cancellationToken) => _writer.Enqueue(work, cancellationToken);
 
     private SqliteConnection Open() => SqliteDurableFile.Open(_connectionString, _options.BusyTimeout, EnsureSchema, Unavailable);
 
@@ -264,82 +232,6 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
     }
 
 
-    private async Task RunWriterAsync(SqliteConnection? connection)
-    {
-        var batch = new List<Operation>(Math.Min(_options.MaxBatchSize, 1024));
-        Writer? writer = null;
-        var reader = _queue.Reader;
-        try
-        {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                batch.Clear();
-                while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var next))
-                {
-                    if (next.CancellationToken.IsCancellationRequested)
-                    {
-                        next.Cancel();
-                    }
-                    else
-                    {
-                        batch.Add(next);
-                    }
-                }
-
-                if (batch.Count == 0)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    connection ??= Open();
-                    writer ??= new Writer(connection, _time, _options.MaxDeliveries);
-                    using (var transaction = connection.BeginTransaction(deferred: false))
-                    {
-                        writer.Enlist(transaction);
-                        foreach (var operation in batch)
-                        {
-                            operation.Run(writer);
-                        }
-
-                        transaction.Commit();
-                    }
-
-                    Interlocked.Increment(ref _commits);
-                }
-#pragma warning disable CA1031 // Whatever broke the transaction, every call in it must get an answer, and the writer must live on.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    var error = ex as PlatformException ?? Unavailable(ex);
-                    foreach (var operation in batch)
-                    {
-                        operation.Fail(error);
-                    }
-
-                    // The connection may be unusable (I/O error); the next batch opens a fresh one.
-                    writer?.Dispose();
-                    writer = null;
-                    connection?.Dispose();
-                    connection = null;
-                    continue;
-                }
-
-                // Only now, after the commit, does any caller learn its result.
-                foreach (var operation in batch)
-                {
-                    operation.Publish();
-                }
-            }
-        }
-        finally
-        {
-            writer?.Dispose();
-            connection?.Dispose();
-        }
-    }
-
     private static PlatformException Unavailable(Exception cause)
     {
         var detail = cause is SqliteException sqlite
@@ -358,35 +250,6 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
     }
 
     private sealed record NewMessage(InboxPush Push, byte[] Body, string? Attributes);
-
-    private abstract class Operation(CancellationToken cancellationToken)
-    {
-        public CancellationToken CancellationToken { get; } = cancellationToken;
-
-        public abstract void Run(Writer writer);
-
-        public abstract void Publish();
-
-        public abstract void Fail(Exception error);
-
-        public abstract void Cancel();
-    }
-
-    private sealed class Operation<T>(Func<Writer, T> work, CancellationToken cancellationToken) : Operation(cancellationToken)
-    {
-        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T? _result;
-
-        public Task<T> Task => _completion.Task;
-
-        public override void Run(Writer writer) => _result = work(writer);
-
-        public override void Publish() => _completion.TrySetResult(_result!);
-
-        public override void Fail(Exception error) => _completion.TrySetException(error);
-
-        public override void Cancel() => _completion.TrySetCanceled(CancellationToken);
-    }
 
     /// <summary>The writer's prepared statements on its connection; used only by the writer loop, inside its transaction.</summary>
     private sealed class Writer : IDisposable
@@ -409,36 +272,36 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
         {
             _time = time;
             _maxDeliveries = maxDeliveries;
-            _insert = Command(connection, """
+            _insert = SqliteStatement.Prepare(connection, """
                 INSERT INTO inbox_messages (message_id, source, kind, dedup_key, body, content_type, received_at, attributes, stored_at, state, delivery_count, last_error)
                 VALUES ($id, $source, $kind, $key, $body, $contentType, $receivedAt, $attributes, $now, $state, 0, $error)
                 ON CONFLICT (source, dedup_key) DO NOTHING;
                 """);
-            _findByKey = Command(connection, "SELECT message_id FROM inbox_messages WHERE source = $source AND dedup_key = $key;");
-            _selectReady = Command(connection, $"""
+            _findByKey = SqliteStatement.Prepare(connection, "SELECT message_id FROM inbox_messages WHERE source = $source AND dedup_key = $key;");
+            _selectReady = SqliteStatement.Prepare(connection, $"""
                 SELECT {Columns} FROM inbox_messages
                 WHERE state IN (0, 1) AND (state = 0 OR leased_until <= $now)
                 ORDER BY seq LIMIT $limit;
                 """);
-            _markLeased = Command(connection,
+            _markLeased = SqliteStatement.Prepare(connection,
                 "UPDATE inbox_messages SET state = 1, delivery_count = $count, lease_token = $token, leased_until = $until WHERE seq = $seq;");
-            _markDeadAfterLease = Command(connection,
+            _markDeadAfterLease = SqliteStatement.Prepare(connection,
                 "UPDATE inbox_messages SET state = 3, lease_token = NULL, leased_until = NULL, last_error = $error WHERE seq = $seq;");
-            _complete = Command(connection, """
+            _complete = SqliteStatement.Prepare(connection, """
                 UPDATE inbox_messages SET state = 2, lease_token = NULL, leased_until = NULL, completed_at = $now
                 WHERE message_id = $id AND state = 1 AND lease_token = $token;
                 """);
-            _abandon = Command(connection, """
+            _abandon = SqliteStatement.Prepare(connection, """
                 UPDATE inbox_messages SET state = CASE WHEN delivery_count >= $max THEN 3 ELSE 0 END,
                     lease_token = NULL, leased_until = NULL, last_error = $error
                 WHERE message_id = $id AND state = 1 AND lease_token = $token;
                 """);
-            _listDead = Command(connection, $"SELECT {Columns} FROM inbox_messages WHERE state = 3 ORDER BY seq LIMIT $limit;");
-            _replay = Command(connection, """
+            _listDead = SqliteStatement.Prepare(connection, $"SELECT {Columns} FROM inbox_messages WHERE state = 3 ORDER BY seq LIMIT $limit;");
+            _replay = SqliteStatement.Prepare(connection, """
                 UPDATE inbox_messages SET state = 0, delivery_count = 0, lease_token = NULL, leased_until = NULL
                 WHERE message_id = $id AND state = 3;
                 """);
-            _purge = Command(connection, """
+            _purge = SqliteStatement.Prepare(connection, """
                 DELETE FROM inbox_messages WHERE seq IN (
                     SELECT seq FROM inbox_messages WHERE state = 2 AND completed_at < $before ORDER BY completed_at, seq LIMIT $limit);
                 """);
@@ -457,24 +320,24 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
         {
             var push = row.Push;
             var id = NewId();
-            Set(_insert, "$id", id);
-            Set(_insert, "$source", push.Source);
-            Set(_insert, "$kind", push.Kind);
-            Set(_insert, "$key", push.DeduplicationKey);
-            Set(_insert, "$body", row.Body);
-            Set(_insert, "$contentType", push.ContentType);
-            Set(_insert, "$receivedAt", push.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
-            Set(_insert, "$attributes", row.Attributes);
-            Set(_insert, "$now", Now());
-            Set(_insert, "$state", state);
-            Set(_insert, "$error", error);
+            SqliteStatement.Bind(_insert, "$id", id);
+            SqliteStatement.Bind(_insert, "$source", push.Source);
+            SqliteStatement.Bind(_insert, "$kind", push.Kind);
+            SqliteStatement.Bind(_insert, "$key", push.DeduplicationKey);
+            SqliteStatement.Bind(_insert, "$body", row.Body);
+            SqliteStatement.Bind(_insert, "$contentType", push.ContentType);
+            SqliteStatement.Bind(_insert, "$receivedAt", push.ReceivedAt.ToString("O", CultureInfo.InvariantCulture));
+            SqliteStatement.Bind(_insert, "$attributes", row.Attributes);
+            SqliteStatement.Bind(_insert, "$now", Now());
+            SqliteStatement.Bind(_insert, "$state", state);
+            SqliteStatement.Bind(_insert, "$error", error);
             if (_insert.ExecuteNonQuery() == 1)
             {
                 return new InboxStoreResult(id, IsDuplicate: false);
             }
 
-            Set(_findByKey, "$source", push.Source);
-            Set(_findByKey, "$key", push.DeduplicationKey);
+            SqliteStatement.Bind(_findByKey, "$source", push.Source);
+            SqliteStatement.Bind(_findByKey, "$key", push.DeduplicationKey);
             var existing = (string)_findByKey.ExecuteScalar()!;
             return new InboxStoreResult(existing, IsDuplicate: true);
         }
@@ -493,8 +356,8 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
                     if (row.State == StateLeased && row.DeliveryCount >= _maxDeliveries)
                     {
                         // Its handler never came back (a crash on this very message, most likely): a poison message too.
-                        Set(_markDeadAfterLease, "$seq", row.Seq);
-                        Set(_markDeadAfterLease, "$error", string.Create(CultureInfo.InvariantCulture,
+                        SqliteStatement.Bind(_markDeadAfterLease, "$seq", row.Seq);
+                        SqliteStatement.Bind(_markDeadAfterLease, "$error", string.Create(CultureInfo.InvariantCulture,
                             $"The lease ended without completion after {row.DeliveryCount} deliveries (MaxDeliveries {_maxDeliveries})."));
                         _markDeadAfterLease.ExecuteNonQuery();
                         continue;
@@ -502,10 +365,10 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
 
                     var token = Guid.NewGuid().ToString("N");
                     var count = row.DeliveryCount + 1;
-                    Set(_markLeased, "$seq", row.Seq);
-                    Set(_markLeased, "$count", count);
-                    Set(_markLeased, "$token", token);
-                    Set(_markLeased, "$until", until);
+                    SqliteStatement.Bind(_markLeased, "$seq", row.Seq);
+                    SqliteStatement.Bind(_markLeased, "$count", count);
+                    SqliteStatement.Bind(_markLeased, "$token", token);
+                    SqliteStatement.Bind(_markLeased, "$until", until);
                     _markLeased.ExecuteNonQuery();
                     leased.Add(row.ToMessage(count, token, DateTimeOffset.FromUnixTimeMilliseconds(until)));
                 }
@@ -521,18 +384,18 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
 
         public bool Complete(string messageId, string leaseToken)
         {
-            Set(_complete, "$id", messageId);
-            Set(_complete, "$token", leaseToken);
-            Set(_complete, "$now", Now());
+            SqliteStatement.Bind(_complete, "$id", messageId);
+            SqliteStatement.Bind(_complete, "$token", leaseToken);
+            SqliteStatement.Bind(_complete, "$now", Now());
             return _complete.ExecuteNonQuery() == 1;
         }
 
         public bool Abandon(string messageId, string leaseToken, string reason)
         {
-            Set(_abandon, "$id", messageId);
-            Set(_abandon, "$token", leaseToken);
-            Set(_abandon, "$max", _maxDeliveries);
-            Set(_abandon, "$error", reason);
+            SqliteStatement.Bind(_abandon, "$id", messageId);
+            SqliteStatement.Bind(_abandon, "$token", leaseToken);
+            SqliteStatement.Bind(_abandon, "$max", _maxDeliveries);
+            SqliteStatement.Bind(_abandon, "$error", reason);
             return _abandon.ExecuteNonQuery() == 1;
         }
 
@@ -550,14 +413,14 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
 
         public int Purge(DateTimeOffset before, int maxMessages)
         {
-            Set(_purge, "$before", before.ToUnixTimeMilliseconds());
-            Set(_purge, "$limit", maxMessages);
+            SqliteStatement.Bind(_purge, "$before", before.ToUnixTimeMilliseconds());
+            SqliteStatement.Bind(_purge, "$limit", maxMessages);
             return _purge.ExecuteNonQuery();
         }
 
         public bool Replay(string messageId)
         {
-            Set(_replay, "$id", messageId);
+            SqliteStatement.Bind(_replay, "$id", messageId);
             return _replay.ExecuteNonQuery() == 1;
         }
 
@@ -579,32 +442,11 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
             return string.Create(CultureInfo.InvariantCulture, $"{Now():x12}{Convert.ToHexString(random).ToLowerInvariant()}");
         }
 
-        private static SqliteCommand Command(SqliteConnection connection, string sql)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return command;
-        }
-
-        private static void Set(SqliteCommand command, string name, object? value)
-        {
-            var parameters = command.Parameters;
-            var index = parameters.IndexOf(name);
-            if (index < 0)
-            {
-                parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-            else
-            {
-                parameters[index].Value = value ?? DBNull.Value;
-            }
-        }
-
         private static List<Row> Read(SqliteCommand command, params (string Name, object Value)[] parameters)
         {
             foreach (var (name, value) in parameters)
             {
-                Set(command, name, value);
+                SqliteStatement.Bind(command, name, value);
             }
 
             var rows = new List<Row>();

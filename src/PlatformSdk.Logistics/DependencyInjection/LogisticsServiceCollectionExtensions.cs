@@ -81,7 +81,7 @@ public static class LogisticsServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LogisticsOptions>, LogisticsOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<LogisticsOptions>>().Value.BuildCarrierRegistry());
-        services.TryAddSingleton<IShipmentSyncStore>(sp => new InMemoryShipmentSyncStore(sp.GetService<TimeProvider>()));
+        services.TryAddSingleton(ShipmentSyncStoreBuilderExtensions.InMemoryFallback);
         services.TryAddSingleton(sp => new ShipmentSyncEngine(
             sp.GetServices<ShipmentSender>(),
             sp.GetRequiredService<IShipmentSyncStore>(),

@@ -1,3 +1,5 @@
+using PlatformSdk.Validation;
+
 namespace PlatformSdk.Logistics.Sync;
 
 /// <summary>Where a shipment stands in the store.</summary>
@@ -39,6 +41,35 @@ public sealed class ShipmentSyncRecord
 
     /// <summary>The store's version of the record: every change increments it (optimistic concurrency, fencing).</summary>
     public required long Version { get; init; }
+}
+
+/// <summary>One page of <see cref="IShipmentSyncStore.ListResumableAsync"/>.</summary>
+public sealed class ShipmentSyncPage
+{
+    /// <summary>The records, oldest first.</summary>
+    public required IReadOnlyList<ShipmentSyncRecord> Records { get; init; }
+
+    /// <summary>The position to continue from; <see langword="null"/> when the store holds nothing further along.</summary>
+    public string? ContinuationToken { get; init; }
+
+    /// <summary>Reads the position a store wrote into a token (the stores' one format: the decimal position of the last record scanned).</summary>
+    internal static long After(string? continuationToken, ValidationGuard guard)
+    {
+        if (continuationToken is null)
+        {
+            return 0;
+        }
+
+        if (!long.TryParse(continuationToken, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position))
+        {
+            throw guard.Fail("continuationToken", continuationToken, null, "pass a ContinuationToken this store returned, or null for the first page.");
+        }
+
+        return position;
+    }
+
+    /// <summary>The token for a position.</summary>
+    internal static string Token(long position) => position.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A worker's exclusive hold on one shipment: only its holder may start a send, until the lease ends.</summary>
@@ -90,9 +121,17 @@ public interface IShipmentSyncStore
     /// <returns>The record, or <see langword="null"/>.</returns>
     ValueTask<ShipmentSyncRecord?> GetAsync(string shipmentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists up to <paramref name="maxRecords"/> records that are not done and may be worked on now (pending with <see cref="ShipmentSyncRecord.NotBefore"/> passed, or sending with no live lease: a crash), oldest first.</summary>
-    /// <param name="maxRecords">At most this many; at least 1.</param>
+    /// <summary>
+    /// Lists up to <paramref name="maxRecords"/> records that are not done and may be worked on now (pending with
+    /// <see cref="ShipmentSyncRecord.NotBefore"/> passed, or sending with no live lease: a crash), oldest first, starting after
+    /// the position <paramref name="continuationToken"/> names. Read every page by passing each page's
+    /// <see cref="ShipmentSyncPage.ContinuationToken"/> to the next call until it is <see langword="null"/>: records worked on
+    /// (and still pending, such as held ones) are then never listed again in that pass, so none behind them is missed.
+    /// </summary>
+    /// <param name="maxRecords">At most this many; 1 to 10,000.</param>
+    /// <param name="continuationToken">Where the previous page ended; <see langword="null"/> for the first page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The records.</returns>
-    ValueTask<IReadOnlyList<ShipmentSyncRecord>> ListResumableAsync(int maxRecords, CancellationToken cancellationToken = default);
+    /// <returns>The page; it may be empty and still carry a token when the store bounds how much one call scans.</returns>
+    /// <exception cref="PlatformSdk.Errors.PlatformValidationException">The token was not made by this store.</exception>
+    ValueTask<ShipmentSyncPage> ListResumableAsync(int maxRecords, string? continuationToken = null, CancellationToken cancellationToken = default);
 }

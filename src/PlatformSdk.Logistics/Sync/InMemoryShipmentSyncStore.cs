@@ -112,20 +112,25 @@ public sealed class InMemoryShipmentSyncStore : IShipmentSyncStore
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<ShipmentSyncRecord>> ListResumableAsync(int maxRecords, CancellationToken cancellationToken = default)
+    public ValueTask<ShipmentSyncPage> ListResumableAsync(int maxRecords, string? continuationToken = null, CancellationToken cancellationToken = default)
     {
         Guard.InRange("maxRecords", maxRecords, 1, 10_000);
+        var after = ShipmentSyncPage.After(continuationToken, Guard);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            IReadOnlyList<ShipmentSyncRecord> list = _entries.Values
-                .Where(e => e.Record.State != ShipmentSyncState.Done && (e.Token is null || e.Until <= now) && (e.Record.NotBefore is null || e.Record.NotBefore <= now))
+            var found = _entries.Values
+                .Where(e => e.Order > after && e.Record.State != ShipmentSyncState.Done && (e.Token is null || e.Until <= now)
+                    && (e.Record.NotBefore is null || e.Record.NotBefore <= now))
                 .OrderBy(e => e.Order)
                 .Take(maxRecords)
-                .Select(e => e.Record)
                 .ToList();
-            return ValueTask.FromResult(list);
+            return ValueTask.FromResult(new ShipmentSyncPage
+            {
+                Records = found.ConvertAll(e => e.Record),
+                ContinuationToken = found.Count == maxRecords ? ShipmentSyncPage.Token(found[^1].Order) : null,
+            });
         }
     }
 

@@ -113,7 +113,7 @@ public sealed class ShipmentSyncOutcome
     /// <summary>The platform's error, when the platform refused or failed.</summary>
     public PlatformError? Error { get; init; }
 
-    /// <summary>How many sends were made for it in this sync (0 when nothing was sent).</summary>
+    /// <summary>How many times this sync handed it to the platform's sender (0 when the engine sent nothing; a sender that refuses it before the network, such as a partial Tmall Global direct shipment, still counts one: see the outcome's error for whether the request left).</summary>
     public int Attempts { get; init; }
 
     /// <summary>True when a send may have been applied without the engine knowing (only with <see cref="ShipmentSyncStatus.OutcomeUnknown"/>).</summary>

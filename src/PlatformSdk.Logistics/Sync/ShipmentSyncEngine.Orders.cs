@@ -113,5 +113,8 @@ public partial class ShipmentSyncEngine
 
         [LoggerMessage(8, LogLevel.Information, "Shipment {ShipmentId} released by {ReleasedBy}: the order's sub-orders are all submitted (RLOG-09).")]
         public static partial void Released(ILogger logger, string shipmentId, string releasedBy);
+
+        [LoggerMessage(9, LogLevel.Warning, "Resume ended early: the sync store returned the cursor {Cursor} twice (a store that does not move its cursor).")]
+        public static partial void ResumeStalled(ILogger logger, string? cursor);
     }
 }

@@ -174,7 +174,10 @@ public partial class ShipmentSyncEngine
     /// may have happened) is reconciled first: found shipped it is <see cref="ShipmentSyncStatus.AlreadySynced"/>, found not
     /// shipped it is sent again, and when the platform cannot tell it ends <see cref="ShipmentSyncStatus.OutcomeUnknown"/>
     /// with <see cref="ShipmentSyncOutcome.MayHaveBeenProcessed"/> (never a blind resend). Pending records (retry later, held,
-    /// and in automatic mode those waiting for a manual sync) are synced; in manual mode waiting ones stay waiting.
+    /// and in automatic mode those waiting for a manual sync) are synced; in manual mode waiting ones stay waiting. The store is
+    /// read page by page (<see cref="ShipmentSyncOptions.ResumeBatchSize"/>) with its cursor, so a record behind many held ones
+    /// is reached; one call works on at most <see cref="ShipmentSyncOptions.MaxResumeRecords"/> records (call it again for
+    /// more), each page at most <see cref="ShipmentSyncOptions.MaxConcurrency"/> at a time.
     /// </summary>
     /// <param name="cancellationToken">Cancels the resume.</param>
     /// <returns>The outcomes of the records worked on.</returns>
@@ -182,30 +185,39 @@ public partial class ShipmentSyncEngine
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new List<ShipmentSyncOutcome>();
-        while (true)
+        string? continuation = null;
+        do
         {
-            var batch = await _store.ListResumableAsync(_options.ResumeBatchSize, cancellationToken).ConfigureAwait(false);
-            var fresh = batch.Where(r => seen.Add(r.ShipmentId)).ToList();
-            if (fresh.Count == 0)
+            var page = await _store.ListResumableAsync(Math.Min(_options.ResumeBatchSize, _options.MaxResumeRecords - seen.Count), continuation, cancellationToken)
+                .ConfigureAwait(false);
+            if (page.ContinuationToken is not null && string.Equals(page.ContinuationToken, continuation, StringComparison.Ordinal))
             {
-                return outcomes;
+                // A store whose cursor does not move would loop forever: end this pass (the next call starts again).
+                Log.ResumeStalled(_logger, continuation);
+                break;
             }
 
-            foreach (var record in fresh)
+            continuation = page.ContinuationToken;
+            var work = new List<ShipmentSyncRecord>(page.Records.Count);
+            foreach (var record in page.Records)
             {
-                Register(record.Shipment);
-            }
-
-            foreach (var record in fresh)
-            {
-                if (record.State == ShipmentSyncState.Pending && record.Outcome?.Status == ShipmentSyncStatus.WaitingForManualSync && _options.Mode == ShipmentSyncMode.Manual)
+                if (seen.Add(record.ShipmentId)
+                    && !(record.State == ShipmentSyncState.Pending && record.Outcome?.Status == ShipmentSyncStatus.WaitingForManualSync && _options.Mode == ShipmentSyncMode.Manual))
                 {
-                    continue;
+                    Register(record.Shipment);
+                    work.Add(record);
                 }
-
-                outcomes.Add(await ProcessAsync(record.Shipment, manual: false, registered: true, cancellationToken).ConfigureAwait(false));
             }
+
+            var results = new ShipmentSyncOutcome[work.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                async (index, token) => results[index] = await ProcessAsync(work[index].Shipment, manual: false, registered: true, token).ConfigureAwait(false))
+                .ConfigureAwait(false);
+            outcomes.AddRange(results);
         }
+        while (continuation is not null && seen.Count < _options.MaxResumeRecords);
+
+        return outcomes;
     }
 
     /// <summary>The recorded outcome of a shipment, or <see langword="null"/> when it is not recorded or has none yet.</summary>

@@ -50,8 +50,11 @@ public sealed class ShipmentSyncOptions
     /// <summary>How many shipments <see cref="ShipmentSyncEngine.SyncAsync"/> syncs at once; at least 1. Default 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
-    /// <summary>How many records <see cref="ShipmentSyncEngine.ResumeAsync"/> reads from the store at a time; at least 1. Default 500.</summary>
+    /// <summary>How many records <see cref="ShipmentSyncEngine.ResumeAsync"/> reads from the store at a time; 1 to 10,000. Default 500.</summary>
     public int ResumeBatchSize { get; set; } = 500;
+
+    /// <summary>How many records one <see cref="ShipmentSyncEngine.ResumeAsync"/> call works on at most; at least 1. Default 100,000.</summary>
+    public int MaxResumeRecords { get; set; } = 100_000;
 
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
@@ -60,6 +63,8 @@ public sealed class ShipmentSyncOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1, nameof(MaxAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
         ArgumentOutOfRangeException.ThrowIfLessThan(ResumeBatchSize, 1, nameof(ResumeBatchSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ResumeBatchSize, 10_000, nameof(ResumeBatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxResumeRecords, 1, nameof(MaxResumeRecords));
         ArgumentOutOfRangeException.ThrowIfLessThan(BaseDelay, TimeSpan.Zero, nameof(BaseDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDelay, BaseDelay, nameof(MaxDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Lease, MaxDelay, nameof(Lease));

@@ -114,25 +114,35 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
         return rec(ARGV[1])
         """;
 
+    // Scans the open set from just after the cursor, at most ARGV[4] entries per call (so one call never holds the server for
+    // long however many records are unworkable), and returns the position of the last entry scanned first: 0 when the set
+    // holds nothing further along.
     private const string ListScript = ReadRecord + "\n" + """
-        local now, wanted, batch = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-        local out = {}
-        local start = 0
-        while #out < wanted do
-          local ids = redis.call('ZRANGE', KEYS[10], start, start + batch - 1)
-          if #ids == 0 then break end
-          for _, id in ipairs(ids) do
+        local now, wanted, batch, budget = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+        local out = {0}
+        local after = ARGV[5]
+        local scanned = 0
+        while #out - 1 < wanted and scanned < budget do
+          local page = redis.call('ZRANGEBYSCORE', KEYS[10], '(' .. after, '+inf', 'WITHSCORES', 'LIMIT', 0, batch)
+          if #page == 0 then return out end
+          for i = 1, #page, 2 do
+            local id = page[i]
+            after = page[i + 1]
+            scanned = scanned + 1
             local nb = redis.call('HGET', KEYS[7], id)
             if not leased(id, now) and (not nb or tonumber(nb) <= now) then
               local r = rec(id)
               if r then out[#out + 1] = r end
-              if #out >= wanted then break end
             end
+            if #out - 1 >= wanted or scanned >= budget then break end
           end
-          start = start + batch
         end
+        out[1] = after
         return out
         """;
+
+    // How many open records one list call may look at, workable or not.
+    private const int ListScanBudget = 10_000;
 
     private static readonly ValidationGuard Guard = new(ShipmentSyncErrorCodes.Platform);
     private static readonly string[] KeyNames = ["seq", "state", "sends", "version", "shipment", "outcome", "notbefore", "lease", "leases", "open"];
@@ -231,20 +241,22 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<ShipmentSyncRecord>> ListResumableAsync(int maxRecords, CancellationToken cancellationToken = default)
+    public ValueTask<ShipmentSyncPage> ListResumableAsync(int maxRecords, string? continuationToken = null, CancellationToken cancellationToken = default)
     {
         Guard.InRange("maxRecords", maxRecords, 1, 10_000);
-        return RunAsync<IReadOnlyList<ShipmentSyncRecord>>(async db =>
+        var after = ShipmentSyncPage.After(continuationToken, Guard);
+        return RunAsync(async db =>
         {
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            var rows = (RedisResult[])(await db.ScriptEvaluateAsync(ListScript, _keys, [now, maxRecords, 256]).ConfigureAwait(false))!;
-            var list = new List<ShipmentSyncRecord>(rows.Length);
-            foreach (var row in rows)
+            var rows = (RedisResult[])(await db.ScriptEvaluateAsync(ListScript, _keys, [now, maxRecords, 256, ListScanBudget, after]).ConfigureAwait(false))!;
+            var list = new List<ShipmentSyncRecord>(rows.Length - 1);
+            for (var i = 1; i < rows.Length; i++)
             {
-                list.Add(ToRecord(row)!);
+                list.Add(ToRecord(rows[i])!);
             }
 
-            return list;
+            var end = ParseNumber("(cursor)", (string?)rows[0]);
+            return new ShipmentSyncPage { Records = list, ContinuationToken = end > after ? ShipmentSyncPage.Token(end) : null };
         }, cancellationToken);
     }
 

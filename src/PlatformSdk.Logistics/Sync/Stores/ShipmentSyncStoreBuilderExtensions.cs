@@ -27,7 +27,7 @@ public static class ShipmentSyncStoreBuilderExtensions
         var services = builder.Services;
         services.AddOptions<SqliteShipmentSyncStoreOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteShipmentSyncStoreOptions>, SqliteValidator>());
-        services.TryAddSingleton<IShipmentSyncStore>(sp =>
+        UseStore(services, "AddSqliteShipmentSyncStore", sp =>
         {
             var options = sp.GetRequiredService<IOptions<SqliteShipmentSyncStoreOptions>>().Value;
             // A copy: the registered options object stays as configured, whoever else reads it.
@@ -35,6 +35,7 @@ public static class ShipmentSyncStoreBuilderExtensions
             {
                 Path = options.Path,
                 BusyTimeout = options.BusyTimeout,
+                MaxBatchSize = options.MaxBatchSize,
                 TimeProvider = options.TimeProvider ?? sp.GetService<TimeProvider>() ?? TimeProvider.System,
             });
         });
@@ -57,7 +58,7 @@ public static class ShipmentSyncStoreBuilderExtensions
         var services = builder.Services;
         services.AddOptions<RedisShipmentSyncStoreOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisShipmentSyncStoreOptions>, RedisValidator>());
-        services.TryAddSingleton<IShipmentSyncStore>(sp =>
+        UseStore(services, "AddRedisShipmentSyncStore", sp =>
         {
             var options = sp.GetRequiredService<IOptions<RedisShipmentSyncStoreOptions>>().Value;
             return new RedisShipmentSyncStore(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisShipmentSyncStoreOptions
@@ -69,6 +70,29 @@ public static class ShipmentSyncStoreBuilderExtensions
             });
         });
         return builder;
+    }
+
+    /// <summary>The in-memory store <c>AddLogistics</c> registers when no other is: a durable store replaces it, in either order.</summary>
+    internal static readonly Func<IServiceProvider, IShipmentSyncStore> InMemoryFallback =
+        static sp => new InMemoryShipmentSyncStore(sp.GetService<TimeProvider>());
+
+    // Registered before or after AddLogistics, the durable store must win over the in-memory fallback: a restart on the
+    // fallback forgets every send and would send again. Two durable stores are a configuration mistake, refused here.
+    private static void UseStore(IServiceCollection services, string method, Func<IServiceProvider, IShipmentSyncStore> factory)
+    {
+        var existing = services.Where(d => d.ServiceType == typeof(IShipmentSyncStore)).ToList();
+        if (existing.Any(d => !ReferenceEquals(d.ImplementationFactory, InMemoryFallback)))
+        {
+            throw new InvalidOperationException(
+                $"{method}: a shipment sync store is already registered; the engine uses one store, so register one (SQLite on one machine, Redis for several).");
+        }
+
+        foreach (var fallback in existing)
+        {
+            services.Remove(fallback);
+        }
+
+        services.AddSingleton(factory);
     }
 
     private static ValidateOptionsResult Check(Action validate)

@@ -10,6 +10,12 @@ public sealed class SqliteShipmentSyncStoreOptions
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// How many changes of concurrent callers the store commits together at most (group commit: one fsync for all of them);
+    /// 1 to 100,000. Default 512. A caller still returns only after its own change is committed.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 512;
+
+    /// <summary>
     /// The clock for leases and retry times; tests pass a fake one. <see langword="null"/> (the default): the system clock, or,
     /// when registered with <c>AddSqliteShipmentSyncStore</c>, the <see cref="System.TimeProvider"/> registered in the container.
     /// </summary>

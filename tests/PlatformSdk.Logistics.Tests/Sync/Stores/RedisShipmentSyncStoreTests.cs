@@ -78,7 +78,7 @@ public sealed class RedisShipmentSyncStoreTests : IClassFixture<RedisTestServerF
 
             Assert.Null(await storeB.GetAsync("s-1"));
             Assert.Null(await storeB.TryClaimAsync("s-1", TimeSpan.FromMinutes(5)));
-            Assert.Empty(await storeB.ListResumableAsync(10));
+            Assert.Empty((await storeB.ListResumableAsync(10)).Records);
             Assert.NotNull(await storeA.TryClaimAsync("s-1", TimeSpan.FromMinutes(5)));
             Assert.Equal(1, (await storeB.AddAsync(ShipmentSyncStoreContractTests.NewShipment("s-1", orderId: "2"))).Version);
             Assert.Equal("3921876543210", (await storeA.GetAsync("s-1"))!.Shipment.OrderId);

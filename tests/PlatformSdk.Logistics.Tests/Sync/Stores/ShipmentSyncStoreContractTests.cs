@@ -210,7 +210,7 @@ public abstract class ShipmentSyncStoreContractTests : IAsyncLifetime
         Assert.Null(await store.TryClaimAsync("s-1", Lease));
         Time.Advance(TimeSpan.FromDays(1));
         Assert.Null(await store.TryClaimAsync("s-1", Lease));
-        Assert.Empty(await store.ListResumableAsync(10));
+        Assert.Empty((await store.ListResumableAsync(10)).Records);
         Assert.False(await store.CompleteAsync(claim!, Outcome("s-1", ShipmentSyncStatus.Synced), final: true));
     }
 
@@ -228,11 +228,11 @@ public abstract class ShipmentSyncStoreContractTests : IAsyncLifetime
         Assert.Equal(ShipmentSyncState.Pending, record!.State);
         Assert.Equal(retryAt, record.NotBefore);
         Assert.Equal(ShipmentSyncStatus.RetryLater, record.Outcome!.Status);
-        Assert.Empty(await store.ListResumableAsync(10));
+        Assert.Empty((await store.ListResumableAsync(10)).Records);
         Time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromMilliseconds(1));
-        Assert.Empty(await Open().ListResumableAsync(10));
+        Assert.Empty((await Open().ListResumableAsync(10)).Records);
         Time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(["s-1"], (await Open().ListResumableAsync(10)).Select(r => r.ShipmentId));
+        Assert.Equal(["s-1"], (await Open().ListResumableAsync(10)).Records.Select(r => r.ShipmentId));
     }
 
     [Fact]
@@ -250,14 +250,14 @@ public abstract class ShipmentSyncStoreContractTests : IAsyncLifetime
         var done = await store.TryClaimAsync("s-4", Lease);
         Assert.True(await store.CompleteAsync(done!, Outcome("s-4", ShipmentSyncStatus.Synced), final: true));
 
-        Assert.Equal(["s-1", "s-5"], (await store.ListResumableAsync(10)).Select(r => r.ShipmentId));
+        Assert.Equal(["s-1", "s-5"], (await store.ListResumableAsync(10)).Records.Select(r => r.ShipmentId));
 
         Time.Advance(Lease);
-        var resumable = await Open().ListResumableAsync(10);
+        var resumable = (await Open().ListResumableAsync(10)).Records;
         Assert.Equal(["s-1", "s-2", "s-3", "s-5"], resumable.Select(r => r.ShipmentId));
         Assert.Equal(ShipmentSyncState.Sending, resumable[1].State);
         Assert.Equal(1, resumable[1].SendsStarted);
-        Assert.Equal(["s-1", "s-2"], (await store.ListResumableAsync(2)).Select(r => r.ShipmentId));
+        Assert.Equal(["s-1", "s-2"], (await store.ListResumableAsync(2)).Records.Select(r => r.ShipmentId));
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public abstract class ShipmentSyncStoreContractTests : IAsyncLifetime
         AssertSameShipment(NewShipment("s-1"), first.Shipment);
         Assert.Equal(1, (await reopened.GetAsync("s-2"))!.Version);
         Assert.Null(await reopened.GetAsync("s-3"));
-        Assert.Equal(["s-1", "s-2"], (await reopened.ListResumableAsync(10)).Select(r => r.ShipmentId));
+        Assert.Equal(["s-1", "s-2"], (await reopened.ListResumableAsync(10)).Records.Select(r => r.ShipmentId));
     }
 
     [Fact]
@@ -433,6 +433,70 @@ public abstract class ShipmentSyncStoreContractTests : IAsyncLifetime
             var record = await setup.GetAsync(id);
             Assert.True(record!.State == ShipmentSyncState.Done && record.SendsStarted == 1, $"seed {Seed}: {id} is {record.State} with {record.SendsStarted} sends");
         }
+    }
+
+    [Fact]
+    public async Task Listing_page_by_page_with_the_cursor_returns_every_resumable_record_once_in_order_and_then_no_cursor()
+    {
+        var store = Open();
+        for (var i = 1; i <= 25; i++)
+        {
+            await store.AddAsync(NewShipment($"s-{i:D2}"));
+        }
+
+        // Pending records stay listable after a page is read: only the cursor moves a reader past them.
+        var pages = new List<ShipmentSyncPage>();
+        string? cursor = null;
+        do
+        {
+            var page = await store.ListResumableAsync(10, cursor);
+            pages.Add(page);
+            cursor = page.ContinuationToken;
+        }
+        while (cursor is not null && pages.Count < 10);
+
+        Assert.Equal([10, 10, 5], pages.Select(p => p.Records.Count));
+        Assert.Null(pages[^1].ContinuationToken);
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"s-{i:D2}"), pages.SelectMany(p => p.Records).Select(r => r.ShipmentId));
+        Assert.Equal(["s-01", "s-02"], (await store.ListResumableAsync(2)).Records.Select(r => r.ShipmentId));
+    }
+
+    [Fact]
+    public async Task The_cursor_skips_unworkable_records_and_a_later_page_reaches_the_records_behind_them()
+    {
+        var store = Open();
+        for (var i = 1; i <= 6; i++)
+        {
+            await store.AddAsync(NewShipment($"s-{i}"));
+        }
+
+        // s-2..s-4 are held by a live worker: not listed, and not in the way of s-5 and s-6.
+        foreach (var id in new[] { "s-2", "s-3", "s-4" })
+        {
+            Assert.NotNull(await store.TryClaimAsync(id, Lease));
+        }
+
+        var first = await store.ListResumableAsync(1);
+        var second = await store.ListResumableAsync(1, first.ContinuationToken);
+        var rest = await Open().ListResumableAsync(10, second.ContinuationToken);
+
+        Assert.Equal(["s-1"], first.Records.Select(r => r.ShipmentId));
+        Assert.Equal(["s-5"], second.Records.Select(r => r.ShipmentId));
+        Assert.Equal(["s-6"], rest.Records.Select(r => r.ShipmentId));
+        Assert.Null(rest.ContinuationToken);
+    }
+
+    [Theory]
+    [InlineData("not-a-cursor")]
+    [InlineData("-5")]
+    [InlineData("")]
+    public async Task A_cursor_the_store_did_not_make_is_refused_naming_the_continuation_token(string token)
+    {
+        var store = Open();
+
+        var refused = await Assert.ThrowsAsync<PlatformValidationException>(async () => await store.ListResumableAsync(10, token));
+
+        Assert.Equal("continuationToken", refused.Field);
     }
 
     [Fact]
