@@ -134,10 +134,6 @@ static ServiceProvider BuildServices(Fake1688Server ali, FakeTopServer top, Time
             o.SupplierId = PushedOrders.Supplier;
             o.Shop = FakeTopSeed.MainSeller.Nick;
         })
-        // The durable store first: AddLogistics falls back to the in-memory store with TryAdd, and so does
-        // AddSqliteShipmentSyncStore, so whichever comes first wins. Registered after AddLogistics, the SQLite store would be
-        // silently ignored (the check after BuildServiceProvider below catches that).
-        .AddSqliteShipmentSyncStore(o => o.Path = storePath)
         .AddLogistics(o =>
         {
             // RLOG-09: a shipment of some sub-orders waits until the order's other sub-orders have shipped.
@@ -153,11 +149,12 @@ static ServiceProvider BuildServices(Fake1688Server ali, FakeTopServer top, Time
                 .Map("SF", ShipmentPlatforms.TmallGlobalDirect, "SF")
                 .Map("DEPPON_EXPRESS", ShipmentPlatforms.Taobao, "DEPPON"));     // a wrong mapping: Taobao lists no such code
         })
+        // The durable state: every send is recorded before it leaves, so a restart never sends twice.
+        .AddSqliteShipmentSyncStore(o => o.Path = storePath)
         .AddAlibaba1688ShipmentSender()
         .AddTmallGlobalDirectShipmentSender(_ => findPushedOrder)
-        .AddShipmentSender(sp => new TaobaoShipmentSender(sp.GetRequiredService<TopClient>(), ShipmentPlatforms.Taobao));
-    // The Taobao sender's replies are classified with the shipment catalogue (RLOG rows) as well as TOP's own.
-    sdk.AddTopCatalogue(ShipmentPlatforms.Taobao, TaobaoShipmentSender.ErrorCatalogueFor(ShipmentPlatforms.Taobao));
+        // The Taobao sender, with the shipment catalogue's RLOG rows for TOP's replies.
+        .AddTaobaoShipmentSender();
     foreach (var platform in new[] { "Alibaba1688", "Top" })
     {
         // The per-tenant rate limiter and the executor's own retry pauses run on the registered clock, which stands still here.

@@ -8,9 +8,11 @@ using PlatformSdk.Errors;
 using PlatformSdk.Logistics;
 using PlatformSdk.Logistics.Carriers;
 using PlatformSdk.Logistics.Senders.Alibaba1688;
+using PlatformSdk.Logistics.Senders.Taobao;
 using PlatformSdk.Logistics.Senders.TmallGlobalDirect;
 using PlatformSdk.Logistics.Sync;
 using PlatformSdk.TmallGlobalDirect;
+using PlatformSdk.Top;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -130,6 +132,20 @@ public static class LogisticsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(findOrder);
         return builder.AddShipmentSender(sp => new TmallGlobalDirectShipmentSender(sp.GetRequiredService<TmallGlobalDirectClient>(), findOrder(sp)));
+    }
+
+    /// <summary>
+    /// Registers the Taobao sender (<see cref="TaobaoShipmentSender"/>) over the registered <see cref="TopClient"/> (<c>AddTop</c>),
+    /// and the shipment catalogue's Taobao rows for TOP's replies on that platform, so a refusal carries its RLOG rule and remedy.
+    /// </summary>
+    /// <param name="builder">The PlatformSdk builder.</param>
+    /// <param name="method">Offline (the ERP's own carrier, the usual case) or online (a Cainiao waybill) send.</param>
+    /// <returns>The builder.</returns>
+    public static IPlatformSdkBuilder AddTaobaoShipmentSender(this IPlatformSdkBuilder builder, TaobaoShipMethod method = TaobaoShipMethod.Offline)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddTopCatalogue(ShipmentPlatforms.Taobao, TaobaoShipmentSender.ErrorCatalogueFor(ShipmentPlatforms.Taobao));
+        return builder.AddShipmentSender(sp => new TaobaoShipmentSender(sp.GetRequiredService<TopClient>(), ShipmentPlatforms.Taobao, method));
     }
 
     /// <summary>
