@@ -21,6 +21,9 @@ public static class Program
             case "percall-once":
                 // One SDK and one hand-written call of each platform against a given server (to look at the wire).
                 return PerCallCheck.OnceAsync(args[1]).GetAwaiter().GetResult();
+            case "shipsync-once":
+                // One large batch through the sync engine over a durable SQLite store: the rate, then every record checked after reopening.
+                return ShipmentSync.ShipmentSyncLoad.RunOnceAsync(args[1..]).GetAwaiter().GetResult();
             case "percall-alloc":
                 // Which types the SDK allocates per call (sampled GC allocation events).
                 return AllocationProfile.Run(args[1..]);
