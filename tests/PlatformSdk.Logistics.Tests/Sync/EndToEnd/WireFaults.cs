@@ -38,6 +38,7 @@ internal sealed class WireFaultSender(ShipmentSender inner, FakePlatforms platfo
 
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<WireFault, int> _injected = new();
+    private readonly Dictionary<string, List<WireFault>> _scripts = new(StringComparer.Ordinal);
 
     public override string Platform => inner.Platform;
 
@@ -47,10 +48,14 @@ internal sealed class WireFaultSender(ShipmentSender inner, FakePlatforms platfo
 
     public int Calls(string shipmentId) => _calls.GetValueOrDefault(shipmentId);
 
-    public IReadOnlyList<WireFault> Script(string shipmentId) => [.. Enumerable.Range(1, Calls(shipmentId)).Select(n => Draw(shipmentId, n))];
-
-    public IReadOnlyList<WireFault> Script(Shipment shipment) => [.. Script(shipment.ShipmentId)
-        .Select(f => f == WireFault.BackendTimeoutAfterApplying && !FakePlatforms.HasBackendTimeout(shipment.Platform) ? WireFault.None : f)];
+    /// <summary>The faults this shipment's sends actually got, in order.</summary>
+    public IReadOnlyList<WireFault> Script(string shipmentId)
+    {
+        lock (_scripts)
+        {
+            return _scripts.TryGetValue(shipmentId, out var script) ? [.. script] : [];
+        }
+    }
 
     public override async Task SendAsync(ShipmentSendRequest request, CancellationToken cancellationToken = default)
     {
@@ -61,7 +66,18 @@ internal sealed class WireFaultSender(ShipmentSender inner, FakePlatforms platfo
             fault = WireFault.None;
         }
 
+        // Crashes happen under a batch only: a resume after one runs to its end, so every shipment gets a final outcome.
+        if (fault is WireFault.CrashBeforeSending or WireFault.CrashAfterReply && crash() is null)
+        {
+            fault = WireFault.None;
+        }
+
         _injected.AddOrUpdate(fault, 1, (_, n) => n + 1);
+        lock (_scripts)
+        {
+            (_scripts.TryGetValue(id, out var script) ? script : _scripts[id] = []).Add(fault);
+        }
+
         if (fault == WireFault.CrashBeforeSending)
         {
             await Crash(cancellationToken);
@@ -97,13 +113,9 @@ internal sealed class WireFaultSender(ShipmentSender inner, FakePlatforms platfo
 
     private async Task Crash(CancellationToken cancellationToken)
     {
-        if (crash() is { } source)
-        {
-            await source.CancelAsync();
-        }
-
+        await crash()!.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
-        throw new OperationCanceledException("crash");
+        throw new OperationCanceledException("The engine crashed.");
     }
 
     private void Arm(WireFault fault, string route)
