@@ -103,6 +103,7 @@ public sealed class FakePlatformsExactlyOnceTests(ITestOutputHelper output) : ID
         }
 
         var problems = new List<string>();
+        var unknown = new List<string>();
         var statuses = new Dictionary<ShipmentSyncStatus, int>();
         foreach (var shipment in shipments)
         {
@@ -124,10 +125,10 @@ public sealed class FakePlatformsExactlyOnceTests(ITestOutputHelper output) : ID
                 ShipmentSyncStatus.Failed => applied == 0 && doomed.Contains(id),
                 _ => false,
             };
-            if (!ok)
+            if (!ok || status == ShipmentSyncStatus.OutcomeUnknown)
             {
                 var sender = senders.Single(x => x.Platform == shipment.Platform);
-                problems.Add($"{id} {shipment.Platform} order {shipment.OrderId}{(doomed.Contains(id) ? " (doomed)" : string.Empty)}: "
+                (ok ? unknown : problems).Add($"{id} {shipment.Platform} order {shipment.OrderId}{(doomed.Contains(id) ? " (doomed)" : string.Empty)}: "
                     + $"{record.State} {status} ({outcome?.RuleId}, may {outcome?.MayHaveBeenProcessed}), applied {applied}, sends after applied {resent}, "
                     + $"sends {sender.Calls(id)} [{string.Join(",", sender.Script(id))}]");
             }
@@ -138,6 +139,7 @@ public sealed class FakePlatformsExactlyOnceTests(ITestOutputHelper output) : ID
         output.WriteLine($"{shipments.Count} shipments ({doomed.Count} doomed), {crashes} engine crashes, {watch.Elapsed.TotalSeconds:F1} s");
         output.WriteLine("sends by fault: " + string.Join(", ", injected));
         output.WriteLine("outcomes: " + string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}")));
+        unknown.ForEach(output.WriteLine);
         store.Dispose();
 
         Assert.True(problems.Count == 0, $"seed {Seed}: {problems.Count} violation(s) of exactly once:\n" + string.Join("\n", problems.Take(25)));
