@@ -197,6 +197,7 @@ internal sealed class FakePlatforms : IAsyncDisposable
     public int Applied(Shipment shipment) => shipment.Platform switch
     {
         ShipmentPlatforms.Alibaba1688 => Alibaba.GetOrder(long.Parse(shipment.OrderId, CultureInfo.InvariantCulture))?.Shipments.Count ?? 0,
+        // Direct supply ships an order once; shipped under another out_biz_id it is not this shipment's send: counted as a violation.
         ShipmentPlatforms.TmallGlobalDirect => Top.TmallGlobalDirect.GetOrder(shipment.OrderId)?.Shipment is { } s
             ? (s.OutBizId == shipment.ShipmentId ? 1 : 100)
             : 0,
