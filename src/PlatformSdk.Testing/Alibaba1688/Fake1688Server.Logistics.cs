@@ -22,6 +22,7 @@ public sealed partial class Fake1688Server
 
     private readonly List<Fake1688Carrier> _carriers = [];
     private readonly Dictionary<string, int> _waybillUses = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, int> _sendsAfterShipped = [];
     private int _pendingSendFailures;
     private bool _pendingSendFailuresProcess;
     private long _nextLogisticsId;
@@ -69,10 +70,26 @@ public sealed partial class Fake1688Server
         }
     }
 
+    /// <summary>
+    /// How many <c>OpDeliverySendOrder.offline</c> calls reached the platform naming <paramref name="orderId"/> after a shipment of it
+    /// had been applied through the API: each one is a resend of something the platform already had (RLOG-07), whatever it answered
+    /// (the order's state refuses it, RLOG-13). <see cref="Fake1688Order.Shipments"/> counts the applied sends themselves.
+    /// </summary>
+    /// <param name="orderId">The order.</param>
+    /// <returns>The count; 0 for an order never sent again.</returns>
+    public int SendsAfterShipped(long orderId)
+    {
+        lock (_gate)
+        {
+            return _sendsAfterShipped.GetValueOrDefault(orderId);
+        }
+    }
+
     private void ResetLogisticsLocked()
     {
         _carriers.Clear();
         _waybillUses.Clear();
+        _sendsAfterShipped.Clear();
         _pendingSendFailures = 0;
         _pendingSendFailuresProcess = false;
         _nextLogisticsId = 80000001;
@@ -213,6 +230,11 @@ public sealed partial class Fake1688Server
         if (!_orders.TryGetValue(orderId, out var order) || order.SellerMemberId != shop.MemberId)
         {
             return OrderNotFoundForShippingMessage;
+        }
+
+        if (order.Shipments.Count > 0)
+        {
+            _sendsAfterShipped[orderId] = _sendsAfterShipped.GetValueOrDefault(orderId) + 1;
         }
 
         if (order.Status != "waitsellersend")

@@ -76,6 +76,7 @@ public sealed class FakeTaobaoLogisticsModule : FakeTopModule
     private readonly HashSet<string> _blacklisted = new(StringComparer.Ordinal);
     private readonly HashSet<string> _cancelled = new(StringComparer.Ordinal);
     private readonly List<FakeTaobaoSend> _applied = [];
+    private readonly Dictionary<string, int> _sendsAfterShipped = new(StringComparer.Ordinal);
     private List<FakeTaobaoCarrier> _carriers = [.. DefaultCarriers];
     private int _notifyFailures;
     private int _cd01AfterApplying;
@@ -104,6 +105,21 @@ public sealed class FakeTaobaoLogisticsModule : FakeTopModule
         lock (_gate)
         {
             return _applied.Where(s => s.Tid == tid).ToArray();
+        }
+    }
+
+    /// <summary>
+    /// How many sends reached the platform for <paramref name="tid"/> covering a sub-order an earlier send through the API had
+    /// already shipped: each one is a resend of something the platform already had (RLOG-07), whatever it answered (RLOG-11's
+    /// <c>拆单校验未通过#P38</c>). <see cref="AppliedSends(string)"/> lists the applied sends themselves.
+    /// </summary>
+    /// <param name="tid">The order.</param>
+    /// <returns>The count; 0 for an order never sent again.</returns>
+    public int SendsAfterShipped(string tid)
+    {
+        lock (_gate)
+        {
+            return _sendsAfterShipped.GetValueOrDefault(tid);
         }
     }
 
@@ -226,6 +242,7 @@ public sealed class FakeTaobaoLogisticsModule : FakeTopModule
             _blacklisted.Clear();
             _cancelled.Clear();
             _applied.Clear();
+            _sendsAfterShipped.Clear();
             _carriers = [.. DefaultCarriers];
             _notifyFailures = 0;
             _cd01AfterApplying = 0;
@@ -296,6 +313,11 @@ public sealed class FakeTaobaoLogisticsModule : FakeTopModule
             var targets = split && subTid.Length > 0
                 ? subTid.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
                 : trade.Orders.ToList();
+            if (targets.Any(oid => _applied.Any(s => s.Tid == tid && s.SubOrderIds.Contains(oid))))
+            {
+                _sendsAfterShipped[tid] = _sendsAfterShipped.GetValueOrDefault(tid) + 1;
+            }
+
             if (targets.Any(oid => !trade.Orders.Contains(oid)) || targets.Any(trade.Shipped.Contains))
             {
                 return Refuse("P38", SplitCheckFailedText);
