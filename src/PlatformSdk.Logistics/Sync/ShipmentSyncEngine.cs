@@ -413,15 +413,18 @@ public partial class ShipmentSyncEngine
             var delay = Backoff(attempts, failure.Error.RetryAfter);
             var retry = Outcome(shipment, ShipmentSyncStatus.RetryLater, failure.RuleId,
                 failure.Error.Remedy is { Length: > 0 } remedy ? remedy : "A transient failure: the shipment is synced again later.", failure.Error, attempts);
-            if (!await _store.CompleteAsync(claim, retry, false, _time.GetUtcNow() + delay, cancellationToken).ConfigureAwait(false)
-                || attempts >= _options.MaxAttempts || delay > _options.MaxDelay)
+            // The pause starts now, at the failure, not after the store's write: once the record shows the retry, its timer runs.
+            using (var pause = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                return retry;
-            }
+                var wait = delay > TimeSpan.Zero && delay <= _options.MaxDelay ? Task.Delay(delay, _time, pause.Token) : Task.CompletedTask;
+                if (!await _store.CompleteAsync(claim, retry, false, _time.GetUtcNow() + delay, cancellationToken).ConfigureAwait(false)
+                    || attempts >= _options.MaxAttempts || delay > _options.MaxDelay)
+                {
+                    await pause.CancelAsync().ConfigureAwait(false);
+                    return retry;
+                }
 
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                await wait.ConfigureAwait(false);
             }
 
             var again = await _store.TryClaimAsync(shipment.ShipmentId, _options.Lease, cancellationToken).ConfigureAwait(false);

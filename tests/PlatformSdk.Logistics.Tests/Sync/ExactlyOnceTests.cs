@@ -184,12 +184,17 @@ public sealed class ExactlyOnceTests
 
         var sync = engine.SubmitAsync(Ship("B-1"));
         Assert.True(SpinWait.SpinUntil(() => sender.Calls("B-1") == 1, 5000));
-        Assert.Equal(ShipmentSyncStatus.RetryLater, (await store.GetAsync("B-1"))!.Outcome!.Status);
+        // The first failure recorded: from then on its 2 s pause runs on the fake clock.
+        Assert.True(SpinWait.SpinUntil(() => store.GetAsync("B-1").AsTask().Result?.Outcome?.Status == ShipmentSyncStatus.RetryLater, 5000));
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, sender.Calls("B-1"));
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.True(SpinWait.SpinUntil(() => sender.Calls("B-1") == 2, 5000));
-        time.Advance(TimeSpan.FromSeconds(4));
+        // The second failure recorded: its 4 s pause is running on the fake clock from then on.
+        Assert.True(SpinWait.SpinUntil(() => store.GetAsync("B-1").AsTask().Result?.Outcome?.Attempts == 2, 5000));
+        time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, sender.Calls("B-1"));
+        time.Advance(TimeSpan.FromSeconds(1));
         var outcome = await sync;
 
         Assert.Equal((ShipmentSyncStatus.Synced, 3), (outcome.Status, outcome.Attempts));
