@@ -132,6 +132,19 @@ public class CommandTests
         Assert.Contains("signature:      706427ca94e342781ac36d501151cb10", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sign_jushuitan_legacy_equals_the_published_sandbox_vector_and_masks_token_and_partnerkey()
+    {
+        var result = await ToolProcess.RunAsync("sign", "jushuitan-legacy", "--json", "--secret", "ywv5jGT8ge6Pvlq3FZSPol2323",
+            "--param", "method=shops.query", "--param", "partnerid=ywv5jGT8ge6Pvlq3FZSPol345asd",
+            "--param", "token=181ee8952a88f5a57db52587472c3798", "--param", "ts=1608000837");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("403697654caffbbfe21a841782b6af8f", json.RootElement.GetProperty("signature").GetString());
+        Assert.Equal("shops.queryywv5jGT8ge6Pvlq3FZSPol345asdtoken18****98ts1608000837yw****23", json.RootElement.GetProperty("stringToSign").GetString());
+    }
+
     [Theory]
     [InlineData("md5", "66987CB115214E59E6EC978214934FB8")]
     [InlineData("hmac", "D56D7858309C31B6251083A874D48273")]

@@ -103,6 +103,28 @@ public class FakesServeTests
     }
 
     [Fact]
+    public async Task Admin_API_hands_out_a_1688_OAuth_code_and_clears_fault_rules()
+    {
+        using var serve = new ServeProcess("fakes", "serve", "--platform", "1688", "--json");
+        using var ready = JsonDocument.Parse(serve.NextLine(Ready));
+        var admin = ready.RootElement.GetProperty("admin").GetString()!;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+
+        using var code = JsonDocument.Parse(await (await http.PostAsync(admin + "/admin/1688/authorize", content: null)).Content.ReadAsStringAsync());
+        using var set = await http.PostAsync(admin + "/admin/faults", Json("""{ "platform": "1688", "fault": "Throttle", "count": 0 }"""));
+        using var setBody = JsonDocument.Parse(await set.Content.ReadAsStringAsync());
+        using var cleared = await http.DeleteAsync(admin + "/admin/faults?platform=1688");
+        using var call = await http.GetAsync(ready.RootElement.GetProperty("fakes")[0].GetProperty("baseUrl").GetString() + "/openapi/param2/1/system/currentTime/8661688");
+        using var journal = JsonDocument.Parse(await http.GetStringAsync(admin + "/admin/journal?platform=1688"));
+
+        Assert.False(string.IsNullOrEmpty(code.RootElement.GetProperty("code").GetString()));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal("always", setBody.RootElement.GetProperty("count").GetString());
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.False(journal.RootElement.GetProperty("entries")[0].GetProperty("faultInjected").GetBoolean());
+    }
+
+    [Fact]
     public async Task Seed_file_overrides_the_credentials_the_fakes_accept_and_print()
     {
         var seed = Path.Combine(Path.GetTempPath(), $"platformsdk-seed-{Guid.NewGuid():N}.json");

@@ -14,8 +14,8 @@ internal static class SignCommand
 
     public static Command Create(Option<bool> json)
     {
-        var platform = new Argument<string>("platform") { Description = "jushuitan (open API), 1688, top or qimen." };
-        platform.AcceptOnlyFromAmong("jushuitan", "1688", "top", "qimen");
+        var platform = new Argument<string>("platform") { Description = "jushuitan (open API), jushuitan-legacy (query.aspx), 1688, top or qimen." };
+        platform.AcceptOnlyFromAmong("jushuitan", "jushuitan-legacy", "1688", "top", "qimen");
         var parameters = new Option<string[]>("--param")
         {
             Description = "A request parameter as name=value (repeat the option; the value may contain '='). For Jushuitan pass biz as the exact JSON text.",
@@ -28,7 +28,7 @@ internal static class SignCommand
         var signMethod = new Option<string?>("--sign-method") { Description = "TOP only: md5, hmac or hmac-sha256; default: the sign_method parameter, else md5." };
         signMethod.AcceptOnlyFromAmong("md5", "hmac", "hmac-sha256");
         var body = new Option<string?>("--body") { Description = "Qimen (and TOP SPI): the exact request body, signed after the sorted parameters." };
-        var command = new Command("sign", "Show the canonical string to sign and the signature for Jushuitan, 1688, TOP or Qimen, as the SDK computes them. The secret and tokens are masked unless --show-secret.")
+        var command = new Command("sign", "Show the canonical string to sign and the signature for Jushuitan (open API or legacy), 1688, TOP or Qimen, as the SDK computes them. The secret and tokens are masked unless --show-secret.")
         {
             platform,
             parameters,
@@ -67,6 +67,22 @@ internal static class SignCommand
                 stringToSign = JushuitanSignature.OpenApiCanonical(secret, parameters, maskSecrets: false);
                 signature = JushuitanSignature.OpenApi(secret, parameters);
                 algorithm = "md5 (lowercase hex) of app_secret + sorted name+value pairs";
+                break;
+            case "jushuitan-legacy":
+                Reject(path, "--path", platform);
+                Reject(signMethod, "--sign-method", platform);
+                Reject(body, "--body", platform);
+                var ts = Required(parameters, "ts");
+                if (!long.TryParse(ts, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var timestamp))
+                {
+                    throw new UsageException($"--param ts='{ts}' is not Unix seconds.");
+                }
+
+                // The legacy protocol signs named values, not a parameter list; the secret is the partnerkey.
+                var (legacyMethod, partnerId, token) = (Required(parameters, "method"), Required(parameters, "partnerid"), Required(parameters, "token"));
+                stringToSign = JushuitanSignature.LegacyCanonical(legacyMethod, partnerId, token, timestamp, secret, maskSecrets: false);
+                signature = JushuitanSignature.Legacy(legacyMethod, partnerId, token, timestamp, secret);
+                algorithm = "md5 (lowercase hex) of method + partnerid + \"token\" + token + \"ts\" + ts + partnerkey";
                 break;
             case "1688":
                 Reject(signMethod, "--sign-method", platform);
@@ -156,6 +172,11 @@ internal static class SignCommand
 
         return masked;
     }
+
+    private static string Required(List<KeyValuePair<string, string?>> parameters, string name) =>
+        parameters.LastOrDefault(p => p.Key == name).Value is { Length: > 0 } value
+            ? value
+            : throw new UsageException($"The legacy Jushuitan signature needs --param {name}=...; the secret is the partnerkey.");
 
     private static void Reject(string? value, string option, string platform)
     {
