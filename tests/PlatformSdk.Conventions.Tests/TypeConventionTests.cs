@@ -10,7 +10,9 @@ public class TypeConventionTests
     public void Every_project_under_src_is_checked()
     {
         var src = Path.Combine(RepositoryRoot(), "src");
-        var projects = Directory.GetDirectories(src).Select(Path.GetFileName).Where(d => File.Exists(Path.Combine(src, d!, d + ".csproj")));
+        // Apps under src (the platformsdk tool, OutputType Exe) export no types, so there is nothing of theirs to check.
+        var projects = Directory.GetDirectories(src).Select(Path.GetFileName).Where(d => File.Exists(Path.Combine(src, d!, d + ".csproj")))
+            .Where(d => !File.ReadAllText(Path.Combine(src, d!, d + ".csproj")).Contains("<OutputType>Exe</OutputType>", StringComparison.Ordinal));
         var checkedNames = PackageAssemblies.All.Select(a => a.GetName().Name);
         Assert.Equal(projects.Order(StringComparer.Ordinal), checkedNames.Order(StringComparer.Ordinal));
     }
