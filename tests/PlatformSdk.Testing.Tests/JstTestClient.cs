@@ -43,7 +43,7 @@ internal sealed class JstTestClient : IDisposable
 
     public long Now => Time.GetUtcNow().ToUnixTimeSeconds();
 
-    public static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Md5(string text) => Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 
     public string LegacySign(string method, long ts) => Md5(method + PartnerId + "token" + Token + "ts" + ts.ToString(CultureInfo.InvariantCulture) + PartnerKey);
 

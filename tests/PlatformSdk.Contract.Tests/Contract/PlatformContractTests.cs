@@ -270,7 +270,7 @@ public abstract class PlatformContractTests<TFixture>(TFixture adapter) : IClass
     private static string[] StartupFailures(Action start)
     {
         var ex = Assert.ThrowsAny<Exception>(start);
-        var failures = (ex is AggregateException aggregate ? aggregate.InnerExceptions : [ex])
+        var failures = (ex is AggregateException aggregate ? aggregate.InnerExceptions : (IEnumerable<Exception>)[ex])
             .Select(e => Assert.IsType<OptionsValidationException>(e))
             .SelectMany(e => e.Failures)
             .ToArray();

@@ -292,7 +292,7 @@ public sealed class FakeTestPlatformServer : FakePlatformServer
     private string Sign(IEnumerable<KeyValuePair<string, string>> pairs)
     {
         var canonical = string.Concat(pairs.Where(p => p.Key != "sign" && p.Value.Length > 0).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + p.Value));
-        return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_options.AppSecret), Encoding.UTF8.GetBytes(canonical)));
+        return Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_options.AppSecret), Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
     }
 
     private static int? Int(JsonElement biz, string name)

@@ -17,7 +17,7 @@ public static class TestPlatformSignature
     {
         ArgumentNullException.ThrowIfNull(appSecret);
         var hash = HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), Encoding.UTF8.GetBytes(Canonical(parameters)));
-        return Convert.ToHexStringLower(hash);
+        return Convert.ToHexString(hash).ToLowerInvariant();
     }
 
     /// <summary>The string that is signed (it contains no secret), to compare against TestPlatform's signing tool.</summary>
