@@ -53,11 +53,13 @@ internal static class RedisTokenBucketScript
         else
           wait = (wanted - tokens) * 1000000 / rate
         end
+        -- Rounded up to whole µs, less a rounding error of the float arithmetic (never below 1 µs when a wait is due).
+        if wait > 0 then wait = math.max(1, math.ceil(wait - 0.001)) end
         redis.call('HSET', KEYS[1], 'tokens', string.format('%.9f', tokens), 'at', string.format('%.0f', at), 'paused', string.format('%.0f', paused))
         local idle = capacity / rate * 1000 + 1000
         if paused > now then idle = idle + (paused - now) / 1000 end
         redis.call('PEXPIRE', KEYS[1], math.ceil(idle))
-        return { granted, math.ceil(wait), string.format('%.9f', tokens), string.format('%.0f', paused) }
+        return { granted, wait, string.format('%.9f', tokens), string.format('%.0f', paused) }
         """;
 
     public static RedisValue[] Arguments(double permitsPerSecond, int capacity, int wanted, TimeSpan pause, long? nowMicroseconds) =>
