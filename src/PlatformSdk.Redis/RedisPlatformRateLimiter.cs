@@ -52,7 +52,7 @@ public sealed partial class RedisPlatformRateLimiter : IPlatformRateLimiter, IDi
     }
 
     /// <inheritdoc />
-    public async ValueTask<RateLimitLease> AcquireAsync(string platform, string tenant, PlatformResilienceOptions options, CancellationToken cancellationToken)
+    public async ValueTask<RateLimitLease> AcquireAsync(string platform, string tenant, PlatformResilienceOptions options, CancellationToken cancellationToken = default)
     {
         var bucket = Bucket(platform, tenant, options);
         try
@@ -67,7 +67,7 @@ public sealed partial class RedisPlatformRateLimiter : IPlatformRateLimiter, IDi
     }
 
     /// <inheritdoc />
-    public async ValueTask PauseAsync(string platform, string tenant, PlatformResilienceOptions options, TimeSpan duration, CancellationToken cancellationToken)
+    public async ValueTask PauseAsync(string platform, string tenant, PlatformResilienceOptions options, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         // This process stops at once, whatever Redis answers; the others stop when Redis has the pause.
         await _fallback.PauseAsync(platform, tenant, options, duration, cancellationToken).ConfigureAwait(false);

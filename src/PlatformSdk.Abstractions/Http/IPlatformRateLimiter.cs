@@ -19,7 +19,7 @@ public interface IPlatformRateLimiter
     /// The lease: acquired, or not acquired because the line was full, then with <see cref="MetadataName.RetryAfter"/> when
     /// the limiter knows how long until a permit is free.
     /// </returns>
-    ValueTask<RateLimitLease> AcquireAsync(string platform, string tenant, PlatformResilienceOptions options, CancellationToken cancellationToken);
+    ValueTask<RateLimitLease> AcquireAsync(string platform, string tenant, PlatformResilienceOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Grants no permit of the platform's and tenant's bucket for <paramref name="duration"/> (the platform asked to be left
@@ -32,7 +32,7 @@ public interface IPlatformRateLimiter
     /// <param name="duration">How long to pause.</param>
     /// <param name="cancellationToken">Cancels the update.</param>
     /// <returns>A task that completes when the pause is in force.</returns>
-    ValueTask PauseAsync(string platform, string tenant, PlatformResilienceOptions options, TimeSpan duration, CancellationToken cancellationToken);
+    ValueTask PauseAsync(string platform, string tenant, PlatformResilienceOptions options, TimeSpan duration, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -49,7 +49,7 @@ public sealed class InProcessPlatformRateLimiter : IPlatformRateLimiter, IDispos
     public InProcessPlatformRateLimiter(TimeProvider? timeProvider = null) => _timeProvider = timeProvider ?? TimeProvider.System;
 
     /// <inheritdoc />
-    public async ValueTask<RateLimitLease> AcquireAsync(string platform, string tenant, PlatformResilienceOptions options, CancellationToken cancellationToken)
+    public async ValueTask<RateLimitLease> AcquireAsync(string platform, string tenant, PlatformResilienceOptions options, CancellationToken cancellationToken = default)
     {
         var bucket = Bucket(platform, tenant, options);
         return await bucket.AcquireAsync(cancellationToken).ConfigureAwait(false) is { } rejectedFor
@@ -58,7 +58,7 @@ public sealed class InProcessPlatformRateLimiter : IPlatformRateLimiter, IDispos
     }
 
     /// <inheritdoc />
-    public ValueTask PauseAsync(string platform, string tenant, PlatformResilienceOptions options, TimeSpan duration, CancellationToken cancellationToken)
+    public ValueTask PauseAsync(string platform, string tenant, PlatformResilienceOptions options, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         Bucket(platform, tenant, options).Pause(duration);
         return ValueTask.CompletedTask;

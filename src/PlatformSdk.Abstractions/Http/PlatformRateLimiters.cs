@@ -65,7 +65,7 @@ public sealed class PlatformRateLimiters : IDisposable
     /// <param name="duration">The platform's retry-after.</param>
     /// <param name="cancellationToken">Cancels the update.</param>
     /// <returns>A task that completes when the pause is in force.</returns>
-    public ValueTask PauseAsync(PlatformRequestContext context, PlatformResilienceOptions options, TimeSpan duration, CancellationToken cancellationToken)
+    public ValueTask PauseAsync(PlatformRequestContext context, PlatformResilienceOptions options, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);

@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Shares rate limits, throttling pauses and call counts across processes through Redis.</summary>
-public static class RedisPlatformSdkBuilderExtensions
+public static class RedisServiceCollectionExtensions
 {
     /// <summary>
     /// Makes every process that calls this on the same Redis and <see cref="RedisRateLimitOptions.KeyPrefix"/> share one
