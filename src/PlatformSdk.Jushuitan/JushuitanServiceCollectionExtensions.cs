@@ -147,7 +147,8 @@ public static class JushuitanServiceCollectionExtensions
         },
         Services = static services =>
         {
-            services.TryAddSingleton<JushuitanCallMeter>();
+            // RJST-03: counted in the shared store when one is registered (PlatformSdk.Redis), so every process adds to one count.
+            services.TryAddSingleton(static sp => new JushuitanCallMeter(sp.GetService<IPlatformCallCounter>()));
             services.TryAddSingleton<JushuitanResponseClassifier>();
             services.TryAddSingleton<JushuitanRequestSigner>();
             services.TryAddSingleton<IJushuitanClientFactory, JushuitanClientFactory>();

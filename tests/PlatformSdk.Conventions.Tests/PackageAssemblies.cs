@@ -17,5 +17,6 @@ internal static class PackageAssemblies
         typeof(PlatformSdk.TmallGlobalDirect.TmallGlobalDirectOptions).Assembly,
         typeof(Microsoft.AspNetCore.Builder.TmallGlobalDirectEndpointRouteBuilderExtensions).Assembly,
         typeof(PlatformSdk.Logistics.ShipmentPlatforms).Assembly,
+        typeof(PlatformSdk.Redis.RedisPlatformRateLimiter).Assembly,
     ];
 }

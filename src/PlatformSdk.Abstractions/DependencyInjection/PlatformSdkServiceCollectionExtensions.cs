@@ -67,7 +67,10 @@ public static class PlatformSdkServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAccessTokenStore, InMemoryAccessTokenStore>();
         services.TryAddSingleton<AccessTokenProvider>();
-        services.TryAddSingleton(sp => new PlatformRateLimiters(sp.GetService<TimeProvider>()));
+        // A limiter registered in the container (PlatformSdk.Redis: shared across processes) replaces the in-process buckets.
+        services.TryAddSingleton(sp => sp.GetService<IPlatformRateLimiter>() is { } shared
+            ? new PlatformRateLimiters(shared)
+            : new PlatformRateLimiters(sp.GetService<TimeProvider>()));
         return services;
     }
 

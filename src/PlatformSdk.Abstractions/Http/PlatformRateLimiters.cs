@@ -1,21 +1,33 @@
-using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 
 namespace PlatformSdk.Http;
 
 /// <summary>
 /// Holds one token bucket per platform and tenant, so one busy shop cannot use up another's quota. Registered as a singleton:
-/// limiter state outlives the HTTP handlers, which the factory recycles. The buckets run on the injected
-/// <see cref="TimeProvider"/>, so a test's fake clock controls the rate limit as it controls every other wait of the SDK.
+/// limiter state outlives the HTTP handlers, which the factory recycles. The buckets are an <see cref="IPlatformRateLimiter"/>:
+/// by default <see cref="InProcessPlatformRateLimiter"/>, which runs on the injected <see cref="TimeProvider"/>, so a test's
+/// fake clock controls the rate limit as it controls every other wait of the SDK; the one registered in the container
+/// (PlatformSdk.Redis: several processes share one limit) when there is one.
 /// </summary>
 public sealed class PlatformRateLimiters : IDisposable
 {
-    private readonly ConcurrentDictionary<(string Platform, string Tenant), Lazy<ClockedTokenBucket>> _limiters = new();
-    private readonly TimeProvider _timeProvider;
+    private readonly IPlatformRateLimiter _limiter;
+    private readonly InProcessPlatformRateLimiter? _owned;
 
-    /// <summary>Creates the limiters.</summary>
+    /// <summary>Creates in-process limiters.</summary>
     /// <param name="timeProvider">The clock that refills the buckets; <see cref="TimeProvider.System"/> when omitted.</param>
-    public PlatformRateLimiters(TimeProvider? timeProvider = null) => _timeProvider = timeProvider ?? TimeProvider.System;
+    public PlatformRateLimiters(TimeProvider? timeProvider = null) => _limiter = _owned = new InProcessPlatformRateLimiter(timeProvider);
+
+    /// <summary>Creates limiters that take their permits from <paramref name="limiter"/> (not disposed here: its owner disposes it).</summary>
+    /// <param name="limiter">The buckets, for example a limiter shared across processes.</param>
+    public PlatformRateLimiters(IPlatformRateLimiter limiter)
+    {
+        ArgumentNullException.ThrowIfNull(limiter);
+        _limiter = limiter;
+    }
+
+    /// <summary>The buckets permits come from.</summary>
+    public IPlatformRateLimiter Limiter => _limiter;
 
     /// <summary>Waits for a permit for one call.</summary>
     /// <param name="context">The call.</param>
@@ -32,46 +44,38 @@ public sealed class PlatformRateLimiters : IDisposable
             return null;
         }
 
-        var bucket = _limiters.GetOrAdd((context.Operation.Platform, context.Tenant),
-            static (_, state) => new Lazy<ClockedTokenBucket>(() => new ClockedTokenBucket(state.options, state.time)), (options, time: _timeProvider)).Value;
-        if (await bucket.AcquireAsync(cancellationToken).ConfigureAwait(false) is { } rejectedFor)
+        var lease = await _limiter.AcquireAsync(context.Operation.Platform, context.Tenant, options, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
         {
+            var rejectedFor = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
+            lease.Dispose();
             throw new PlatformRateLimitRejectedException(
                 $"More than {options.QueueLimit} {context.Operation.Platform} calls are waiting for tenant '{context.Tenant}' (limit {options.PermitsPerSecond}/s).", rejectedFor);
         }
 
-        return GrantedLease.Instance;
+        return lease;
+    }
+
+    /// <summary>
+    /// Pauses the call's platform and tenant for <paramref name="duration"/>: the platform answered that it is throttling
+    /// this app and said how long to stay away. Nothing happens without a limit (<see cref="PlatformResilienceOptions.PermitsPerSecond"/> 0).
+    /// </summary>
+    /// <param name="context">The call that got the throttled reply.</param>
+    /// <param name="options">The platform's settings.</param>
+    /// <param name="duration">The platform's retry-after.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>A task that completes when the pause is in force.</returns>
+    public ValueTask PauseAsync(PlatformRequestContext context, PlatformResilienceOptions options, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.PermitsPerSecond <= 0 || duration <= TimeSpan.Zero
+            ? ValueTask.CompletedTask
+            : _limiter.PauseAsync(context.Operation.Platform, context.Tenant, options, duration, cancellationToken);
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var limiter in _limiters.Values)
-        {
-            if (limiter.IsValueCreated)
-            {
-                limiter.Value.Dispose();
-            }
-        }
-
-        _limiters.Clear();
-    }
-
-    // A permit is spent when taken, like a token bucket's; the lease only says it was granted.
-    private sealed class GrantedLease : RateLimitLease
-    {
-        public static readonly GrantedLease Instance = new();
-
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-    }
+    public void Dispose() => _owned?.Dispose();
 }
 
 /// <summary>
@@ -94,6 +98,7 @@ internal sealed class ClockedTokenBucket : IDisposable
     private readonly ITimer _timer;
     private double _tokens;
     private long _refilledAt;
+    private long _pausedUntil;
     private bool _disposed;
 
     public ClockedTokenBucket(PlatformResilienceOptions options, TimeProvider time)
@@ -117,7 +122,7 @@ internal sealed class ClockedTokenBucket : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             Refill();
-            if (_waiters.Count == 0 && _tokens >= 1 - Epsilon)
+            if (_waiters.Count == 0 && !Paused() && _tokens >= 1 - Epsilon)
             {
                 _tokens = Math.Max(0, _tokens - 1);
                 return null;
@@ -142,6 +147,27 @@ internal sealed class ClockedTokenBucket : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>Grants nothing for <paramref name="duration"/> (a longer pause in force is kept); at most one token is left for when it ends.</summary>
+    public void Pause(TimeSpan duration)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            Refill();
+            var until = _refilledAt + (long)Math.Min(duration.TotalSeconds * _time.TimestampFrequency, TimeSpan.FromDays(1).TotalSeconds * _time.TimestampFrequency);
+            _pausedUntil = Math.Max(_pausedUntil, until);
+            _tokens = Math.Min(_tokens, 1);
+            if (_waiters.Count > 0)
+            {
+                _timer.Change(Until(1), Timeout.InfiniteTimeSpan);
+            }
+        }
     }
 
     public void Dispose()
@@ -188,7 +214,7 @@ internal sealed class ClockedTokenBucket : IDisposable
             }
 
             Refill();
-            while (_waiters.First is { } first && _tokens >= 1 - Epsilon)
+            while (_waiters.First is { } first && !Paused() && _tokens >= 1 - Epsilon)
             {
                 _waiters.RemoveFirst();
                 if (first.Value.TrySetResult())
@@ -204,18 +230,28 @@ internal sealed class ClockedTokenBucket : IDisposable
         }
     }
 
+    // Nothing accrues while paused: the bucket refills from the end of the pause.
     private void Refill()
     {
         var now = _time.GetTimestamp();
-        _tokens = Math.Min(_capacity, _tokens + (_time.GetElapsedTime(_refilledAt, now).TotalSeconds * _permitsPerSecond));
+        var from = Math.Max(_refilledAt, _pausedUntil);
+        if (now > from)
+        {
+            _tokens = Math.Min(_capacity, _tokens + (_time.GetElapsedTime(from, now).TotalSeconds * _permitsPerSecond));
+        }
+
         _refilledAt = now;
     }
+
+    // Called after Refill, so _refilledAt is now.
+    private bool Paused() => _refilledAt < _pausedUntil;
 
     // How long until `count` tokens are in the bucket: at least one tick, so the timer always fires later, never now; at most a
     // day, within what a timer accepts (a waiter woken early simply waits again).
     private TimeSpan Until(int count)
     {
-        var ticks = Math.Ceiling((count - _tokens) / _permitsPerSecond * TimeSpan.TicksPerSecond);
+        var paused = Paused() ? _time.GetElapsedTime(_refilledAt, _pausedUntil).Ticks : 0;
+        var ticks = paused + Math.Ceiling(Math.Max(0, count - _tokens) / _permitsPerSecond * TimeSpan.TicksPerSecond);
         return TimeSpan.FromTicks((long)Math.Clamp(ticks, 1d, TimeSpan.TicksPerDay));
     }
 }

@@ -288,6 +288,7 @@ public class PlatformRequestExecutor
                 {
                     ReturnBuffer(rented);
                     PlatformLog.AttemptFailed(logger, context, status, elapsed, error.Category, error.Code, SecretRedactor.Redact(error.Message, context.SecretValues));
+                    await PauseIfThrottledAsync(context, error).ConfigureAwait(false);
                     throw Failed(context, error, null);
                 }
 
@@ -300,6 +301,7 @@ public class PlatformRequestExecutor
                 catch (PlatformException ex) when (ex is not PlatformValidationException)
                 {
                     PlatformLog.AttemptFailed(logger, context, status, elapsed, ex.Category, ex.ErrorCode, SecretRedactor.Redact(ex.Error.Message, context.SecretValues));
+                    await PauseIfThrottledAsync(context, ex.Error).ConfigureAwait(false);
                     throw Failed(context, ex.Error, ex);
                 }
                 catch (Exception ex) when (IsUnexpectedShape(ex))
@@ -322,6 +324,32 @@ public class PlatformRequestExecutor
             lease?.Dispose();
         }
     }
+
+    // The platform said how long to stay away: every call on this platform and tenant waits that long, in every process that
+    // shares the limiter, not only the retry of this one. Only the platform's own answer counts (the SDK's own queue-full
+    // rejection never reaches here: it is not a reply). Not on the call's token: the pause must be in force even when this
+    // call is being cancelled, and the error is what the caller sees either way.
+    private async ValueTask PauseIfThrottledAsync(PlatformRequestContext context, PlatformError error)
+    {
+        if (error.Category != ErrorCategory.Throttled || error.RetryAfter is not { } wait || wait <= TimeSpan.Zero || _options.RateLimiters is not { } limiters)
+        {
+            return;
+        }
+
+        try
+        {
+            await limiters.PauseAsync(context, _options.Resilience, wait, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A pause that could not be shared (its store is down) must not replace the platform's error.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            RateLimitPauseFailed(_options.Logger, context.Operation.Platform, context.Tenant, ex.GetType().Name, null);
+        }
+    }
+
+    private static readonly Action<ILogger, string, string, string, Exception?> RateLimitPauseFailed = LoggerMessage.Define<string, string, string>(
+        LogLevel.Warning, new EventId(40, "RateLimitPauseFailed"), "{Platform} tenant {Tenant}: the throttled reply's pause could not be applied to the rate limiter ({Exception}).");
 
     private static void ReturnBuffer(byte[]? rented)
     {

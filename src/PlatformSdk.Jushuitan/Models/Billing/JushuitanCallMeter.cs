@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using PlatformSdk.Http;
+using PlatformSdk.Jushuitan.Errors;
 
 namespace PlatformSdk.Jushuitan.Models.Billing;
 
@@ -21,11 +23,21 @@ public sealed record JushuitanUsage(string Tenant, long Calls, long FreeCalls, d
 
 /// <summary>
 /// Counts Jushuitan calls per tenant and estimates their cost (RJST-03). Every HTTP attempt the SDK sends counts,
-/// including retries and token refreshes, because Jushuitan bills requests it receives. Thread-safe.
+/// including retries and token refreshes, because Jushuitan bills requests it receives. Thread-safe. With an
+/// <see cref="IPlatformCallCounter"/> in the container (PlatformSdk.Redis) the counts are that store's, shared by every process
+/// on the app key, and a <see cref="Reset"/> ends the billing period for all of them; otherwise they are this process's own.
 /// </summary>
 internal class JushuitanCallMeter
 {
+    // The platform name the shared counter files the counts under.
+    private const string Platform = JushuitanErrorCatalogue.Platform;
+
     private readonly ConcurrentDictionary<string, StrongBox> _counts = new(StringComparer.Ordinal);
+    private readonly IPlatformCallCounter? _shared;
+
+    /// <summary>Creates a meter.</summary>
+    /// <param name="shared">The store shared across processes; <see langword="null"/> to count in this process.</param>
+    public JushuitanCallMeter(IPlatformCallCounter? shared = null) => _shared = shared;
 
     /// <summary>Calls per 1000-call billing unit.</summary>
     public const long CallsPerUnit = 1000;
@@ -74,6 +86,12 @@ internal class JushuitanCallMeter
     public virtual void Record(string tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
+        if (_shared is not null)
+        {
+            _shared.Increment(Platform, tenant);
+            return;
+        }
+
         var box = _counts.GetOrAdd(tenant, static _ => new StrongBox());
         Interlocked.Increment(ref box.Value);
     }
@@ -82,7 +100,8 @@ internal class JushuitanCallMeter
     /// <param name="tenant">The tenant.</param>
     /// <returns>The count.</returns>
     public virtual long GetCalls(string tenant)
-        => _counts.TryGetValue(tenant, out var box) ? Interlocked.Read(ref box.Value) : 0;
+        => _shared is not null ? _shared.Get(Platform, tenant)
+            : _counts.TryGetValue(tenant, out var box) ? Interlocked.Read(ref box.Value) : 0;
 
     /// <summary>Calls and estimated cost for a tenant.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -98,13 +117,15 @@ internal class JushuitanCallMeter
     /// <summary>Every tenant's call count.</summary>
     /// <returns>Tenant → calls.</returns>
     public virtual IReadOnlyDictionary<string, long> Snapshot()
-        => _counts.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
+        => _shared is not null ? _shared.Snapshot(Platform)
+            : _counts.ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
 
     /// <summary>Starts a new billing period for a tenant and returns the calls counted in the one that ended.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <returns>The calls of the ended period.</returns>
     public virtual long Reset(string tenant)
-        => _counts.TryGetValue(tenant, out var box) ? Interlocked.Exchange(ref box.Value, 0) : 0;
+        => _shared is not null ? _shared.Reset(Platform, tenant)
+            : _counts.TryGetValue(tenant, out var box) ? Interlocked.Exchange(ref box.Value, 0) : 0;
 
     private sealed class StrongBox
     {
