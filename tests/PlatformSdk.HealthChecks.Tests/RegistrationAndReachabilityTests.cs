@@ -191,6 +191,30 @@ public sealed class RegistrationAndReachabilityTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => checks.AddTopReachability(o => o.ConnectTimeout = TimeSpan.Zero));
     }
 
+    [Fact]
+    public async Task Invalid_platform_options_become_one_failing_check_instead_of_stopping_the_health_service()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        // No RedirectUri: the 1688 validator refuses these options (start-up validation would name the setting).
+        services.AddPlatformSdk().UseTimeProvider(_time).AddAlibaba1688(o =>
+        {
+            o.AppKey = _alibaba.AppKey;
+            o.AppSecret = _alibaba.AppSecret;
+            o.Shops["shop-a"] = new Alibaba1688ShopOptions { RefreshToken = "configured-refresh-value" };
+        });
+        services.AddPlatformSdkHealthChecks(o => o.CheckReachability = false);
+        using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        var (name, entry) = Assert.Single(report.Entries);
+        Assert.Equal("platformsdk:Alibaba1688:tokens", name);
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Contains("OptionsValidationException", entry.Description, StringComparison.Ordinal);
+        HealthHarness.AssertNoSecret(entry, _alibaba.AppSecret, "configured-refresh-value");
+    }
+
     private sealed class HangingConnector : TcpConnector
     {
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
