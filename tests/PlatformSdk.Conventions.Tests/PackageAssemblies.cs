@@ -18,5 +18,6 @@ internal static class PackageAssemblies
         typeof(Microsoft.AspNetCore.Builder.TmallGlobalDirectEndpointRouteBuilderExtensions).Assembly,
         typeof(PlatformSdk.Logistics.ShipmentPlatforms).Assembly,
         typeof(PlatformSdk.Redis.RedisPlatformRateLimiter).Assembly,
+        typeof(PlatformSdk.HealthChecks.PlatformSdkHealthChecks).Assembly,
     ];
 }
