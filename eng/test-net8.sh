@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results="${1:-artifacts/test-results-net8}"
-projects=(Jushuitan Alibaba1688 Top Contract TmallGlobalDirect TmallGlobalDirect.AspNetCore Testing Conventions)
+projects=(Jushuitan Alibaba1688 Top Contract TmallGlobalDirect TmallGlobalDirect.AspNetCore Testing Conventions HealthChecks)
 status=0
 for name in "${projects[@]}"; do
   dotnet build "tests/PlatformSdk.${name}.Tests" -f net8.0 -p:PlatformSdkTestNet8=true -p:TreatWarningsAsErrors=true -nologo -v:q
