@@ -74,21 +74,7 @@ internal sealed class CrashReceiverProcess : IDisposable
 
     public static CrashReceiverProcess Start(string dll, IEnumerable<string> arguments, ConcurrentQueue<string> problems)
     {
-        // The same dotnet host that runs the tests (the CLI hands its path down), so the child gets the same runtime.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
-        var info = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
+        var info = DotnetChildProcess.StartInfo(dll, arguments);
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("The crash receiver could not be started.");
         return new CrashReceiverProcess(process, problems);
@@ -150,24 +136,7 @@ internal sealed class CrashReceiverProcess : IDisposable
         return _process.ExitCode == 0 ? drained : throw new InvalidOperationException(Exited("exited with an error after draining"));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        finally
-        {
-            _process.Dispose();
-        }
-    }
+    public void Dispose() => DotnetChildProcess.Stop(_process);
 
     private string Exited(string what)
     {

@@ -79,17 +79,7 @@ internal sealed class LoadChildProcess : IDisposable
 
     public static LoadChildProcess Start(string name, IReadOnlyDictionary<string, string> arguments)
     {
-        // The same dotnet host that runs the tests (the CLI hands its path down), so the child gets the same runtime.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
-        var info = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        info.ArgumentList.Add(DllPath());
+        var info = DotnetChildProcess.StartInfo(DllPath(), []);
         foreach (var (key, value) in arguments)
         {
             info.ArgumentList.Add($"{key}={value}");
@@ -141,24 +131,7 @@ internal sealed class LoadChildProcess : IDisposable
         Result = ((int)fields["ok"], (int)fields["failed"], fields["usage"]);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        finally
-        {
-            _process.Dispose();
-        }
-    }
+    public void Dispose() => DotnetChildProcess.Stop(_process);
 
     private string Exited(string what)
     {

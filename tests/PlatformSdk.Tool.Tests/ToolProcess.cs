@@ -27,23 +27,7 @@ internal static class ToolProcess
 
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        // The same dotnet host that runs the tests (the CLI hands its path down), so the child gets the same runtime.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
-        var info = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        info.ArgumentList.Add(DllPath());
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
+        var info = DotnetChildProcess.StartInfo(DllPath(), arguments);
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
@@ -139,20 +123,7 @@ internal sealed class ServeProcess : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It had exited already.
-        }
-
-        _process.Dispose();
+        DotnetChildProcess.Stop(_process);
         _lines.Dispose();
     }
 }
