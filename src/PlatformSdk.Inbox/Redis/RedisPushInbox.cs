@@ -305,14 +305,7 @@ public sealed class RedisPushInbox : IPushInbox
             "a server crash could lose pushes that were already acknowledged, and the platform would not push them again",
             "knowing that a crash may lose the last acknowledged pushes, set RedisPushInboxOptions.RequireAppendFsyncAlways = false");
 
-    private static PlatformException Unavailable(Exception cause) => new(
-        new PlatformError(
-            InboxErrorCodes.Platform,
-            InboxErrorCodes.Unavailable,
-            "The inbox store failed (" + cause.GetType().Name + ": " + cause.Message + ").",
-            ErrorCategory.Transient,
-            "Answer the platform with a failure so that it pushes again (the redelivery is deduplicated); check that the Redis server is up and reachable.")
-        { Delivery = RequestDelivery.OutcomeUnknown },
-        cause)
-    { MayHaveBeenProcessed = true };
+    private static PlatformException Unavailable(Exception cause) => DurableStoreFailure.Unavailable(
+        InboxErrorCodes.Platform, InboxErrorCodes.Unavailable, "inbox store",
+        "Answer the platform with a failure so that it pushes again (the redelivery is deduplicated); check that the Redis server is up and reachable.", cause);
 }

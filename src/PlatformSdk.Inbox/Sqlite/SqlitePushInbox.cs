@@ -46,16 +46,7 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
         Validate(options);
         _options = options;
         _time = options.TimeProvider ?? TimeProvider.System;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            // The writer holds its connection for the inbox's lifetime; pooling would only keep the file open after Dispose.
-            Pooling = false,
-            // Microsoft.Data.Sqlite retries SQLITE_BUSY for this many seconds, and forever at 0: never 0.
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        }.ToString();
+        _connectionString = SqliteDurableFile.ConnectionString(options.Path, options.BusyTimeout);
 
         _writer = new SqliteGroupCommit<Writer>(this, Open(), Open, connection => new Writer(connection, _time, options.MaxDeliveries),
             static (writer, transaction) => writer.Enlist(transaction), Unavailable, options.MaxBatchSize);
@@ -232,22 +223,9 @@ public sealed class SqlitePushInbox : IPushInbox, IDisposable, IAsyncDisposable
     }
 
 
-    private static PlatformException Unavailable(Exception cause)
-    {
-        var detail = cause is SqliteException sqlite
-            ? $"SQLite error {sqlite.SqliteErrorCode.ToString(CultureInfo.InvariantCulture)}: {sqlite.Message}"
-            : cause.GetType().Name + ": " + cause.Message;
-        return new PlatformException(
-            new PlatformError(
-                InboxErrorCodes.Platform,
-                InboxErrorCodes.Unavailable,
-                "The inbox store failed (" + detail + ").",
-                ErrorCategory.Transient,
-                "Answer the platform with a failure so that it pushes again (the redelivery is deduplicated); check the disk and other processes holding the file.")
-            { Delivery = RequestDelivery.OutcomeUnknown },
-            cause)
-        { MayHaveBeenProcessed = true };
-    }
+    private static PlatformException Unavailable(Exception cause) => DurableStoreFailure.Unavailable(
+        InboxErrorCodes.Platform, InboxErrorCodes.Unavailable, "inbox store",
+        "Answer the platform with a failure so that it pushes again (the redelivery is deduplicated); check the disk and other processes holding the file.", cause);
 
     private sealed record NewMessage(InboxPush Push, byte[] Body, string? Attributes);
 

@@ -9,6 +9,18 @@ namespace PlatformSdk.Storage;
 /// <summary>Opens a SQLite file the way every durable store of the SDK needs it.</summary>
 internal static class SqliteDurableFile
 {
+    /// <summary>The connection string of a store file: created at first use, private cache, no pooling, the busy timeout.</summary>
+    public static string ConnectionString(string path, TimeSpan busyTimeout) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        // A store holds its connections for its lifetime; pooling would only keep the file open after Dispose.
+        Pooling = false,
+        // Microsoft.Data.Sqlite retries SQLITE_BUSY for this many seconds, and forever at 0: never 0.
+        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
+    }.ToString();
+
     /// <summary>
     /// Opens a connection with the busy timeout, WAL and <c>synchronous=FULL</c>, then lets the store check or create its
     /// schema. File-system failures become the store's own "unavailable" exception; the connection is never leaked.
@@ -169,5 +181,25 @@ internal sealed class RedisDurableDatabase(IDatabase database, bool requireFsync
         {
             throw unavailable(ex);
         }
+    }
+}
+
+/// <summary>The one failure every durable store reports when its file or server does not answer.</summary>
+internal static class DurableStoreFailure
+{
+    /// <summary>
+    /// A transient failure whose outcome is unknown (the change may or may not be stored), named after the store, with the
+    /// store's own remedy; a SQLite error says its code.
+    /// </summary>
+    public static PlatformException Unavailable(string platform, string code, string store, string remedy, Exception cause)
+    {
+        var detail = cause is SqliteException sqlite
+            ? $"SQLite error {sqlite.SqliteErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {sqlite.Message}"
+            : cause.GetType().Name + ": " + cause.Message;
+        return new PlatformException(
+            new PlatformError(platform, code, "The " + store + " failed (" + detail + ").", ErrorCategory.Transient, remedy)
+            { Delivery = RequestDelivery.OutcomeUnknown },
+            cause)
+        { MayHaveBeenProcessed = true };
     }
 }

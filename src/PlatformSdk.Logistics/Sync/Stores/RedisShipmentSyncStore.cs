@@ -301,14 +301,7 @@ public sealed class RedisShipmentSyncStore : IShipmentSyncStore
             "a server crash could lose recorded send starts, and a restart would send those shipments again",
             "knowing that a crash may lose the last recorded changes, set RedisShipmentSyncStoreOptions.RequireAppendFsyncAlways = false");
 
-    private static PlatformException Unavailable(Exception cause) => new(
-        new PlatformError(
-            ShipmentSyncErrorCodes.Platform,
-            ShipmentSyncErrorCodes.Unavailable,
-            "The shipment sync store failed (" + cause.GetType().Name + ": " + cause.Message + ").",
-            ErrorCategory.Transient,
-            "Do not send: read the record again once the store answers; check that the Redis server is up and reachable.")
-        { Delivery = RequestDelivery.OutcomeUnknown },
-        cause)
-    { MayHaveBeenProcessed = true };
+    private static PlatformException Unavailable(Exception cause) => DurableStoreFailure.Unavailable(
+        ShipmentSyncErrorCodes.Platform, ShipmentSyncErrorCodes.Unavailable, "shipment sync store",
+        "Do not send: read the record again once the store answers; check that the Redis server is up and reachable.", cause);
 }

@@ -51,16 +51,7 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable, I
         Validate(options);
         _options = options;
         _time = options.TimeProvider ?? TimeProvider.System;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            // The store holds its connections for its lifetime; pooling would only keep the file open after Dispose.
-            Pooling = false,
-            // Microsoft.Data.Sqlite retries SQLITE_BUSY for this many seconds, and forever at 0: never 0.
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        }.ToString();
+        _connectionString = SqliteDurableFile.ConnectionString(options.Path, options.BusyTimeout);
         _writer = new SqliteGroupCommit<Statements>(this, Open(), Open, static connection => new Statements(connection),
             static (statements, transaction) => statements.Enlist(transaction), Unavailable, options.MaxBatchSize);
     }
@@ -251,22 +242,9 @@ public sealed class SqliteShipmentSyncStore : IShipmentSyncStore, IDisposable, I
     }
 
 
-    private static PlatformException Unavailable(Exception cause)
-    {
-        var detail = cause is SqliteException sqlite
-            ? $"SQLite error {sqlite.SqliteErrorCode.ToString(CultureInfo.InvariantCulture)}: {sqlite.Message}"
-            : cause.GetType().Name + ": " + cause.Message;
-        return new PlatformException(
-            new PlatformError(
-                ShipmentSyncErrorCodes.Platform,
-                ShipmentSyncErrorCodes.Unavailable,
-                "The shipment sync store failed (" + detail + ").",
-                ErrorCategory.Transient,
-                "Do not send: read the record again once the store answers; check the disk and other processes holding the file.")
-            { Delivery = RequestDelivery.OutcomeUnknown },
-            cause)
-        { MayHaveBeenProcessed = true };
-    }
+    private static PlatformException Unavailable(Exception cause) => DurableStoreFailure.Unavailable(
+        ShipmentSyncErrorCodes.Platform, ShipmentSyncErrorCodes.Unavailable, "shipment sync store",
+        "Do not send: read the record again once the store answers; check the disk and other processes holding the file.", cause);
 
     private sealed record Row(ShipmentSyncRecord Record, string? Token, long Until, long Position);
 
