@@ -41,16 +41,7 @@ internal sealed class CrashReceiverProcess : IDisposable
                     break;
             }
         };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                _errors.Enqueue(line);
-                while (_errors.Count > 40 && _errors.TryDequeue(out string? _))
-                {
-                }
-            }
-        };
+        DotnetChildProcess.KeepLastErrorLines(process, _errors);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }

@@ -32,6 +32,21 @@ internal static class DotnetChildProcess
         return info;
     }
 
+    /// <summary>Keeps the child's last <paramref name="count"/> lines of error output (for the failure message of a test).</summary>
+    public static void KeepLastErrorLines(Process process, System.Collections.Concurrent.ConcurrentQueue<string> lines, int count = 40)
+    {
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lines.Enqueue(line);
+                while (lines.Count > count && lines.TryDequeue(out string? _))
+                {
+                }
+            }
+        };
+    }
+
     /// <summary>Kills the child and everything it started if it still runs (a failed test must not leave it behind), then disposes it.</summary>
     public static void Stop(Process process)
     {
