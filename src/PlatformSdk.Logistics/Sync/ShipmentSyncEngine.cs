@@ -186,10 +186,14 @@ public partial class ShipmentSyncEngine
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new List<ShipmentSyncOutcome>();
         string? continuation = null;
+        // Every record a page brings (new or not) and every empty page spends the budget, so a store whose cursor keeps
+        // moving without bringing anything new still ends the pass.
+        var budget = _options.MaxResumeRecords;
         do
         {
-            var page = await _store.ListResumableAsync(Math.Min(_options.ResumeBatchSize, _options.MaxResumeRecords - seen.Count), continuation, cancellationToken)
+            var page = await _store.ListResumableAsync(Math.Min(_options.ResumeBatchSize, budget), continuation, cancellationToken)
                 .ConfigureAwait(false);
+            budget -= Math.Max(1, page.Records.Count);
             if (page.ContinuationToken is not null && string.Equals(page.ContinuationToken, continuation, StringComparison.Ordinal))
             {
                 // A store whose cursor does not move would loop forever: end this pass (the next call starts again).
@@ -215,7 +219,7 @@ public partial class ShipmentSyncEngine
                 .ConfigureAwait(false);
             outcomes.AddRange(results);
         }
-        while (continuation is not null && seen.Count < _options.MaxResumeRecords);
+        while (continuation is not null && budget > 0);
 
         return outcomes;
     }

@@ -52,4 +52,45 @@ public sealed class ResumeAsyncTests
         Assert.All(rounds.SelectMany(r => r), o => Assert.Equal(ShipmentSyncStatus.Synced, o.Status));
         Assert.All(Enumerable.Range(1, 10), i => Assert.Equal(1, sender.Applied($"S-{i:D2}")));
     }
+
+    [Fact]
+    public async Task A_store_whose_cursor_moves_without_bringing_anything_new_still_ends_the_resume_within_its_budget()
+    {
+        var inner = new InMemoryShipmentSyncStore(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start));
+        await inner.AddAsync(Ship("S-1"));
+        var store = new EndlessCursorStore(inner);
+        var sender = new FaultInjectingSender(ShipmentPlatforms.Douyin, QueryCaps);
+        var engine = new ShipmentSyncEngine([sender], store, SyncKit.Carriers, NoWaits(o => { o.MaxResumeRecords = 50; o.ResumeBatchSize = 10; }));
+
+        var outcomes = await engine.ResumeAsync();
+
+        Assert.Equal(["S-1"], outcomes.Select(o => o.ShipmentId));
+        Assert.InRange(store.Pages, 2, 50);
+    }
+
+    /// <summary>Hands out the same first page forever, each time with a new cursor: a misbehaving third-party store.</summary>
+    private sealed class EndlessCursorStore(InMemoryShipmentSyncStore inner) : IShipmentSyncStore
+    {
+        private int _pages;
+
+        public int Pages => _pages;
+
+        public ValueTask<ShipmentSyncRecord> AddAsync(Shipment shipment, CancellationToken cancellationToken = default) => inner.AddAsync(shipment, cancellationToken);
+
+        public ValueTask<ShipmentClaim?> TryClaimAsync(string shipmentId, TimeSpan lease, CancellationToken cancellationToken = default) => inner.TryClaimAsync(shipmentId, lease, cancellationToken);
+
+        public ValueTask<ShipmentClaim?> BeginSendAsync(ShipmentClaim claim, CancellationToken cancellationToken = default) => inner.BeginSendAsync(claim, cancellationToken);
+
+        public ValueTask<bool> CompleteAsync(ShipmentClaim claim, ShipmentSyncOutcome outcome, bool final, DateTimeOffset? notBefore = null, CancellationToken cancellationToken = default)
+            => inner.CompleteAsync(claim, outcome, final, notBefore, cancellationToken);
+
+        public ValueTask<ShipmentSyncRecord?> GetAsync(string shipmentId, CancellationToken cancellationToken = default) => inner.GetAsync(shipmentId, cancellationToken);
+
+        public async ValueTask<ShipmentSyncPage> ListResumableAsync(int maxRecords, string? continuationToken = null, CancellationToken cancellationToken = default)
+        {
+            var page = Interlocked.Increment(ref _pages);
+            var first = (await inner.GetAsync("S-1", cancellationToken))!;
+            return new ShipmentSyncPage { Records = [first], ContinuationToken = "page-" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+    }
 }
