@@ -153,6 +153,6 @@ public static class EnumNames
     private static string Join(string[] names)
     {
         var quoted = names.Select(n => $"'{n}'").ToArray();
-        return quoted.Length == 1 ? quoted[0] : string.Join(", ", quoted[..^1]) + " or " + quoted[^1];
+        return quoted.Length == 1 ? quoted[0] : string.Join(", ", quoted, 0, quoted.Length - 1) + " or " + quoted[^1];
     }
 }

@@ -222,14 +222,27 @@ public static class PlatformPackageRegistration
         services.AddHttpClient(package.HttpClientName)
             // The executor logs every attempt itself, with secrets masked; the factory's own request loggers would only add cost.
             .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // A redirect is a classified error, never followed: the target is not the platform, and a write may have happened.
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
     }
+
+    // A redirect is a classified error, never followed: the target is not the platform, and a write may have happened.
+    private static HttpMessageHandler CreatePrimaryHandler()
+#if NET8_0_OR_GREATER
+        => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+#else
+        // netstandard2.0 has no SocketsHttpHandler; the factory's handler rotation (two minutes by default) renews
+        // connections instead of PooledConnectionLifetime, and .NET Framework knows no Brotli.
+        => new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+#endif
 
     // The binder (reflection or source-generated) turns an unknown enum name into an InvalidOperationException that names the type
     // but not its values, thrown when the options are first read. Enum settings are checked first so the message lists the names the

@@ -86,13 +86,32 @@ public static partial class SecretRedactor
     // %2B -> %2b and \u002B -> \u002b: some encoders write lower-case hex.
     private static string LowerEscapes(string text) => EscapeHex().Replace(text, m => m.Value.ToLowerInvariant());
 
-    [GeneratedRegex(@"%[0-9A-F]{2}|\\u[0-9A-F]{4}", RegexOptions.CultureInvariant)]
-    private static partial Regex EscapeHex();
+    private const string SecretNames = "sign|signature|_aop_signature|token|access_token|accesstoken|refresh_token|refreshtoken|session|sessionkey|session_key|partnerkey|partner_key|app_secret|appsecret|secret|client_secret|clientsecret|password|code_verifier|authorization";
+    private const string EscapeHexPattern = @"%[0-9A-F]{2}|\\u[0-9A-F]{4}";
 
     // A pair may also start a JSON string value or follow a JSON-escaped ampersand (Gson writes & as \u0026).
-    [GeneratedRegex(@"(?<name>(?<=^|[?&\s""]|\\u0026)(?:sign|signature|_aop_signature|token|access_token|accesstoken|refresh_token|refreshtoken|session|sessionkey|session_key|partnerkey|partner_key|app_secret|appsecret|secret|client_secret|clientsecret|password|code_verifier|authorization))=[^&\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private const string QueryOrFormPairPattern = @"(?<name>(?<=^|[?&\s""]|\\u0026)(?:" + SecretNames + @"))=[^&\s]*";
+    private const string JsonPairPattern = @"(?<prefix>""(?:" + SecretNames + @")""\s*:\s*)""(?:[^""\\]|\\.)*""";
+
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(EscapeHexPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex EscapeHex();
+
+    [GeneratedRegex(QueryOrFormPairPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QueryOrFormPair();
 
-    [GeneratedRegex(@"(?<prefix>""(?:sign|signature|_aop_signature|token|access_token|accesstoken|refresh_token|refreshtoken|session|sessionkey|session_key|partnerkey|partner_key|app_secret|appsecret|secret|client_secret|clientsecret|password|code_verifier|authorization)""\s*:\s*)""(?:[^""\\]|\\.)*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(JsonPairPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JsonPair();
+#else
+    // netstandard2.0 has no regex source generator: the same patterns, compiled once at first use.
+    private static readonly Regex EscapeHexRegex = new(EscapeHexPattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex QueryOrFormPairRegex = new(QueryOrFormPairPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex JsonPairRegex = new(JsonPairPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex EscapeHex() => EscapeHexRegex;
+
+    private static Regex QueryOrFormPair() => QueryOrFormPairRegex;
+
+    private static Regex JsonPair() => JsonPairRegex;
+#endif
 }

@@ -70,7 +70,7 @@ public static class PlatformMessageText
         ArgumentNullException.ThrowIfNull(text);
         var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : new char[text.Length];
         var length = Normalize(text.AsSpan(), buffer);
-        return new string(buffer[..length]);
+        return buffer[..length].ToString();
     }
 
     /// <summary>

@@ -16,7 +16,11 @@ public sealed class PlatformDeadline : IDisposable
     {
         Timeout = timeout;
         _caller = caller;
+#if NET8_0_OR_GREATER
         _timer = new CancellationTokenSource(timeout, time);
+#else
+        _timer = time.CreateCancellationTokenSource(timeout);
+#endif
         _linked = CancellationTokenSource.CreateLinkedTokenSource(_timer.Token, caller);
     }
 

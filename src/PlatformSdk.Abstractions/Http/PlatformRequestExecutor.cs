@@ -394,7 +394,11 @@ public class PlatformRequestExecutor
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#if NET8_0_OR_GREATER
         await using (stream.ConfigureAwait(false))
+#else
+        using (stream)
+#endif
         {
             var pool = System.Buffers.ArrayPool<byte>.Shared;
             // One byte more than declared, so the end of the body is seen without growing the buffer.

@@ -55,10 +55,12 @@ public static class TransportFailures
     // refused is always the platform's own endpoint.
     private static bool NeverReachedPlatform(HttpRequestException exception)
     {
+#if NET8_0_OR_GREATER
         if (exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)
         {
             return true;
         }
+#endif
 
         for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)
         {

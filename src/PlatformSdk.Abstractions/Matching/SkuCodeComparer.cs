@@ -93,7 +93,7 @@ public sealed class SkuCodeComparer : IEqualityComparer<string?>
         var span = Trim(obj.AsSpan());
         if (!_width && !_case)
         {
-            return string.GetHashCode(span, StringComparison.Ordinal);
+            return OrdinalHash(span);
         }
 
         char[]? rented = null;
@@ -103,7 +103,7 @@ public sealed class SkuCodeComparer : IEqualityComparer<string?>
             buffer[i] = Fold(span[i]);
         }
 
-        var hash = string.GetHashCode(buffer[..span.Length], StringComparison.Ordinal);
+        var hash = OrdinalHash(buffer[..span.Length]);
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
@@ -113,6 +113,22 @@ public sealed class SkuCodeComparer : IEqualityComparer<string?>
     }
 
     private ReadOnlySpan<char> Trim(ReadOnlySpan<char> code) => _trim ? code.Trim() : code;
+
+#if NET8_0_OR_GREATER
+    private static int OrdinalHash(ReadOnlySpan<char> text) => string.GetHashCode(text, StringComparison.Ordinal);
+#else
+    // netstandard2.0 hashes only strings; hashing the characters keeps the lookup free of allocations there too.
+    private static int OrdinalHash(ReadOnlySpan<char> text)
+    {
+        var hash = default(HashCode);
+        foreach (var c in text)
+        {
+            hash.Add(c);
+        }
+
+        return hash.ToHashCode();
+    }
+#endif
 
     private bool EqualsCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {

@@ -172,10 +172,18 @@ public sealed class SkuMatchingCatalogue
             return;
         }
 
+#if NET8_0_OR_GREATER
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_skuIndex, sku.SkuCode, out var exists);
+#else
+        // No reference into a dictionary's value before .NET 6: the changed slot is written back.
+        var exists = _skuIndex.TryGetValue(sku.SkuCode, out var slot);
+#endif
         if (!exists)
         {
             slot = new SkuSlot(sku, -1);
+#if !NET8_0_OR_GREATER
+            _skuIndex[sku.SkuCode] = slot;
+#endif
             SkuCount++;
             return;
         }
@@ -190,6 +198,9 @@ public sealed class SkuMatchingCatalogue
             }
 
             slot = new SkuSlot(default, _ambiguousSkus.Count);
+#if !NET8_0_OR_GREATER
+            _skuIndex[sku.SkuCode] = slot;
+#endif
             _ambiguousSkus.Add([first, sku]);
             SkuCount--;
             return;
@@ -204,10 +215,17 @@ public sealed class SkuMatchingCatalogue
 
     private void AddProduct(string code)
     {
+#if NET8_0_OR_GREATER
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_productIndex, code, out var exists);
+#else
+        var exists = _productIndex.TryGetValue(code, out var slot);
+#endif
         if (!exists)
         {
             slot = _products.Count;
+#if !NET8_0_OR_GREATER
+            _productIndex[code] = slot;
+#endif
             _products.Add(code);
             ProductCount++;
             return;
@@ -222,6 +240,9 @@ public sealed class SkuMatchingCatalogue
             }
 
             slot = ~_ambiguousProducts.Count;
+#if !NET8_0_OR_GREATER
+            _productIndex[code] = slot;
+#endif
             _ambiguousProducts.Add([first, code]);
             ProductCount--;
             return;

@@ -46,7 +46,7 @@ public sealed class AccessTokenProviderOptions
         ArgumentNullException.ThrowIfNull(token);
         var margin = RefreshBeforeExpiry;
         if (platform is not null && PlatformRefreshMargins.TryGetValue(platform, out var extra) && token.ObtainedAt != default
-            && token.ExpiresAt - token.ObtainedAt > extra * 2)
+            && token.ExpiresAt - token.ObtainedAt > TimeSpan.FromTicks(extra.Ticks * 2))
         {
             margin += extra;
         }

@@ -115,7 +115,7 @@ internal static class Alibaba1688Mappers
         var ids = Alibaba1688Json.Property(item, "subItemIds") is { } raw
             ? raw.ValueKind == JsonValueKind.Array
                 ? raw.EnumerateArray().Select(Alibaba1688Json.AsText).OfType<string>().ToArray()
-                : (Alibaba1688Json.AsText(raw) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : (Alibaba1688Json.AsText(raw) ?? string.Empty).Split(',').Select(id => id.Trim()).Where(id => id.Length > 0).ToArray()
             : [];
         return new Alibaba1688Shipment(Alibaba1688Json.String(item, "logisticsCompanyNo"), Alibaba1688Json.String(item, "logisticsBillNo"), ids);
     }

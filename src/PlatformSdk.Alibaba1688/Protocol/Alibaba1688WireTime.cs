@@ -38,7 +38,7 @@ internal static class Alibaba1688WireTime
                 return false;
             }
 
-            offset = new TimeSpan(h, m, 0) * (s[sign] == '-' ? -1 : 1);
+            offset = s[sign] == '-' ? -new TimeSpan(h, m, 0) : new TimeSpan(h, m, 0);
             s = s[..sign];
         }
 

@@ -83,7 +83,13 @@ internal sealed class Alibaba1688RequestSigner : PlatformRequestSigner<Alibaba16
             content.Add(new StringContent(value ?? string.Empty, System.Text.Encoding.UTF8), key);
         }
 
+#if NET8_0_OR_GREATER
         var bytes = new ReadOnlyMemoryContent(file.Content);
+#else
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(file.Content, out var segment)
+            ? new ByteArrayContent(segment.Array!, segment.Offset, segment.Count)
+            : new ByteArrayContent(file.Content.ToArray());
+#endif
         bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(bytes, file.FieldName, file.FileName);
         return content;

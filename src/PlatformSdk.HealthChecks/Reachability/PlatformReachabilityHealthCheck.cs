@@ -55,7 +55,11 @@ internal sealed class PlatformReachabilityHealthCheck : IHealthCheck
             data["tenant"] = _target.Tenant;
         }
 
+#if NET8_0_OR_GREATER
         using var timeout = new CancellationTokenSource(_timeout, time);
+#else
+        using var timeout = time.CreateCancellationTokenSource(_timeout);
+#endif
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = time.GetTimestamp();
         try

@@ -277,7 +277,24 @@ public class CarrierRegistry
 
         foreach (var (format, regex) in formats)
         {
+#if !NET8_0_OR_GREATER
+            bool matched;
+            try
+            {
+                matched = regex.IsMatch(trackingNumber);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return new TrackingNumberCheck(carrier.Id, trackingNumber, TrackingNumberVerdict.Unknown)
+                {
+                    Reason = $"the tracking-number format '{format.Description}' of {carrier.Id} took too long to check; simplify its pattern.",
+                };
+            }
+
+            if (matched)
+#else
             if (regex.IsMatch(trackingNumber))
+#endif
             {
                 return new TrackingNumberCheck(carrier.Id, trackingNumber, TrackingNumberVerdict.Accepted) { Reason = format.Description, Source = format.Source };
             }
@@ -318,8 +335,74 @@ public class CarrierRegistry
             : ShipmentPlatforms.Canonical(name);
 
     internal static Regex CompileFormat(string pattern)
+#if NET8_0_OR_GREATER
         // Non-backtracking: a user's pattern cannot make a check slow, whatever the number.
         => new("^(?:" + pattern + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+#else
+    {
+        // netstandard2.0 has no non-backtracking engine: a time limit per match bounds a pathological user pattern instead,
+        // and the constructs that engine refuses are refused here too, so a registry valid here is valid on .NET 8.
+        var regex = new Regex("^(?:" + pattern + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, FormatMatchTimeout);
+        RefuseConstructsTheNonBacktrackingEngineLacks(pattern);
+        return regex;
+    }
+
+    private static readonly TimeSpan FormatMatchTimeout = TimeSpan.FromMilliseconds(250);
+
+    private static void RefuseConstructsTheNonBacktrackingEngineLacks(string pattern)
+    {
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            var next = i + 1 < pattern.Length ? pattern[i + 1] : '\0';
+            if (c == '\\')
+            {
+                if (!inClass && (next is >= '1' and <= '9' || (next == 'k' && i + 2 < pattern.Length && pattern[i + 2] is '<' or '\'')))
+                {
+                    throw new NotSupportedException($"the backreference at position {i} needs a backtracking engine.");
+                }
+
+                i++;
+            }
+            else if (inClass)
+            {
+                inClass = c != ']';
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+                if (next == ']')
+                {
+                    i++; // a ']' right after '[' is a literal member of the class
+                }
+            }
+            else if (c == '(' && next == '?' && i + 2 < pattern.Length)
+            {
+                var kind = pattern[i + 2];
+                var lookbehind = kind == '<' && i + 3 < pattern.Length && pattern[i + 3] is '=' or '!';
+                var balancing = kind is '<' or '\'' && !lookbehind && IsBalancingGroup(pattern, i + 3, kind == '<' ? '>' : '\'');
+                if (kind is '=' or '!' or '>' or '(' || lookbehind || balancing)
+                {
+                    throw new NotSupportedException($"the construct at position {i} (lookaround, atomic, conditional or balancing group) needs a backtracking engine.");
+                }
+            }
+        }
+    }
+
+    private static bool IsBalancingGroup(string pattern, int start, char close)
+    {
+        for (var i = start; i < pattern.Length && pattern[i] != close; i++)
+        {
+            if (pattern[i] == '-')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+#endif
 
     internal static ForbiddenCarrierCode? FindProhibition(IEnumerable<ForbiddenCarrierCode> forbidden, string? erpCarrierId, string platform, string code, string? alias, string? name)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PlatformSdk.Alibaba1688;
 using PlatformSdk.Errors;
+using PlatformSdk.Http;
 using PlatformSdk.Logistics;
 using PlatformSdk.Logistics.Carriers;
 using PlatformSdk.Logistics.Senders.Alibaba1688;
@@ -90,7 +91,9 @@ public static class LogisticsServiceCollectionExtensions
             sp.GetRequiredService<CarrierRegistry>(),
             sp.GetRequiredService<IOptions<LogisticsOptions>>().Value.Sync,
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<ShipmentSyncEngine>()));
+            sp.GetService<ILoggerFactory>()?.CreateLogger<ShipmentSyncEngine>(),
+            sp.GetService<PlatformRateLimiters>(),
+            sp.GetService<IOptionsMonitor<PlatformResilienceOptions>>()));
         return builder;
     }
 

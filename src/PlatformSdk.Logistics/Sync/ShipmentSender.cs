@@ -65,6 +65,15 @@ public abstract class ShipmentSender
     /// <summary>What the platform's API can do.</summary>
     public abstract ShipmentSenderCapabilities Capabilities { get; }
 
+    /// <summary>
+    /// The platform name of the SDK request pipeline this sender's calls go through: with the shop as tenant, the rate-limit
+    /// partition the engine pauses when the platform asks to be left alone for a while (RLOG-49, PDD's "retry after 120
+    /// seconds"), so every process that shares the limiter waits, not only the sync that got the answer.
+    /// <see cref="Platform"/> unless overridden. A sender on its own HTTP client waits on the same partition by taking a
+    /// permit from <c>IPlatformRateLimiter</c> before it calls.
+    /// </summary>
+    public virtual string PipelinePlatform => Platform;
+
     /// <summary>Sends one shipment. Returns when the platform accepted it; throws <c>PlatformException</c> otherwise.</summary>
     /// <param name="request">The shipment and its resolved carrier code.</param>
     /// <param name="cancellationToken">Cancels the call (a cancelled send may have happened).</param>

@@ -105,6 +105,9 @@ public partial class ShipmentSyncEngine
         [LoggerMessage(5, LogLevel.Warning, "Shipment {ShipmentId}: the status query failed ({Exception}); treated as unknown.")]
         public static partial void ReconcileFailed(ILogger logger, string shipmentId, string exception);
 
+        [LoggerMessage(10, LogLevel.Warning, "The pause {Platform} asked for could not be given to the rate limiter of shop {Shop} ({Exception}); this sync still waits.")]
+        public static partial void PauseNotShared(ILogger logger, string platform, string shop, string exception);
+
         [LoggerMessage(6, LogLevel.Warning, "Shipment {ShipmentId}: the claim ended before the outcome {Status} was recorded; whoever holds it reconciles.")]
         public static partial void LeaseLost(ILogger logger, string shipmentId, ShipmentSyncStatus status);
 

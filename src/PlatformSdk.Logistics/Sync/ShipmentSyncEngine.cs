@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PlatformSdk.Errors;
+using PlatformSdk.Http;
 using PlatformSdk.Logistics.Carriers;
 using PlatformSdk.Logistics.Errors;
 using PlatformSdk.Validation;
@@ -36,6 +38,8 @@ public partial class ShipmentSyncEngine
     private readonly ShipmentSyncOptions _options = null!;
     private readonly TimeProvider _time = TimeProvider.System;
     private readonly ILogger _logger = NullLogger.Instance;
+    private readonly PlatformRateLimiters? _rateLimiters;
+    private readonly IOptionsMonitor<PlatformResilienceOptions>? _resilience;
     private readonly ConcurrentDictionary<string, OrderGroup> _orders = new(StringComparer.Ordinal);
 
     /// <summary>Creates the engine.</summary>
@@ -45,9 +49,16 @@ public partial class ShipmentSyncEngine
     /// <param name="options">The settings.</param>
     /// <param name="timeProvider">The clock of backoff waits; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">The logger; none when null.</param>
+    /// <param name="rateLimiters">
+    /// The SDK's rate limiters (shared across processes with PlatformSdk.Redis): a platform's request to pause (a throttled
+    /// answer with a retry-after, RLOG-49) pauses the sender's <see cref="ShipmentSender.PipelinePlatform"/> and the shop in
+    /// them. Nothing is paused when null.
+    /// </param>
+    /// <param name="resilience">The per-platform settings of those limiters (their rate); a platform without a rate is not paused.</param>
     /// <exception cref="ArgumentException">Two senders serve one platform, a sender names an unknown platform, or a setting is out of range.</exception>
     public ShipmentSyncEngine(IEnumerable<ShipmentSender> senders, IShipmentSyncStore store, CarrierRegistry carriers, ShipmentSyncOptions options,
-        TimeProvider? timeProvider = null, ILogger? logger = null)
+        TimeProvider? timeProvider = null, ILogger? logger = null, PlatformRateLimiters? rateLimiters = null,
+        IOptionsMonitor<PlatformResilienceOptions>? resilience = null)
     {
         ArgumentNullException.ThrowIfNull(senders);
         ArgumentNullException.ThrowIfNull(store);
@@ -72,6 +83,8 @@ public partial class ShipmentSyncEngine
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
+        _rateLimiters = rateLimiters;
+        _resilience = resilience;
     }
 
     /// <summary>For mocking.</summary>
@@ -413,6 +426,8 @@ public partial class ShipmentSyncEngine
                 return await FinishAsync(claim, Outcome(shipment, ShipmentSyncStatus.Failed, failure.RuleId, failure.Error.Remedy, failure.Error, attempts), true).ConfigureAwait(false);
             }
 
+            await PauseTheLimiterIfAskedAsync(sender, shipment, failure.Error).ConfigureAwait(false);
+
             // Nothing was applied (or the platform will recognise the repeat): retry after a pause, recorded as pending meanwhile.
             var delay = Backoff(attempts, failure.Error.RetryAfter);
             var retry = Outcome(shipment, ShipmentSyncStatus.RetryLater, failure.RuleId,
@@ -489,6 +504,31 @@ public partial class ShipmentSyncEngine
         }
 
         return outcome;
+    }
+
+    // The platform asked to be left alone (RLOG-49): the pause goes to the limiter the sender's calls take permits from, so
+    // every process sharing it waits on that platform and shop. Not on the sync's token, like the executor's own pause; and
+    // a limiter store that is down must not replace the platform's answer, which the caller gets either way.
+    private async ValueTask PauseTheLimiterIfAskedAsync(ShipmentSender sender, Shipment shipment, PlatformError error)
+    {
+        if (_rateLimiters is null || error.Category != ErrorCategory.Throttled || error.RetryAfter is not { } wait || wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var platform = sender.PipelinePlatform;
+        var options = _resilience?.Get(platform) ?? new PlatformResilienceOptions();
+        var context = new PlatformRequestContext(new PlatformOperation(platform, "shipment.send", OperationIdempotency.NonIdempotentWrite), shipment.Shop, null);
+        try
+        {
+            await _rateLimiters.PauseAsync(context, options, wait, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // see above: the platform's answer stays what the caller sees.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.PauseNotShared(_logger, platform, shipment.Shop, ex.GetType().Name);
+        }
     }
 
     private static Failure Classify(string platform, PlatformException ex)

@@ -48,6 +48,6 @@ public sealed class RandomVoucherCodeGenerator : IVoucherCodeGenerator
             digits[i] = (char)('0' + RandomNumberGenerator.GetInt32(10));
         }
 
-        return VoucherCode.Parse(new string(digits));
+        return VoucherCode.Parse(digits.ToString());
     }
 }

@@ -223,7 +223,7 @@ public sealed class VoucherOrder
     {
         var day = ChinaDay(at ?? _time.GetUtcNow());
         var usedToday = History.Exists(e => e.Kind == VoucherEventKind.CodeResent && e.Actor == VoucherActor.Buyer && ChinaDay(e.At) == day);
-        return usedToday ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset) : null;
+        return usedToday ? new DateTimeOffset(day.AddDays(1), ChinaTime.Offset) : null;
     }
 
     /// <summary>The buyer changes the mobile number the code goes to (RTV-10: only the buyer can).</summary>
@@ -639,7 +639,7 @@ public sealed class VoucherOrder
 
     private VoucherOrder Clone() => (VoucherOrder)MemberwiseClone();
 
-    private static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime);
+    private static DateTime ChinaDay(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).Date;
 
     private static string Format(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 }

@@ -453,7 +453,7 @@ internal static class TmallGlobalDirectPushParser
     public static string Decode(ReadOnlyMemory<byte> body, string? contentType)
     {
         var charset = "utf-8";
-        foreach (var part in (contentType ?? string.Empty).Split(';', StringSplitOptions.TrimEntries))
+        foreach (var part in (contentType ?? string.Empty).Split(';').Select(p => p.Trim()))
         {
             if (part.StartsWith("charset", StringComparison.OrdinalIgnoreCase) && part.IndexOf('=', StringComparison.Ordinal) is var at and >= 0)
             {

@@ -136,8 +136,15 @@ internal partial class TopResponseClassifier : PlatformResponseClassifier
         }
     }
 
+#if NET8_0_OR_GREATER
     [GeneratedRegex(TopWireChoices.BanSecondsPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BanSeconds();
+#else
+    // netstandard2.0 has no regex source generator: the same pattern, compiled once at first use.
+    private static readonly Regex BanSecondsRegex = new(TopWireChoices.BanSecondsPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex BanSeconds() => BanSecondsRegex;
+#endif
 }
 
 /// <summary>An error catalogue a TOP-based package contributes for the operations it labels with <see cref="Platform"/>.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace PlatformSdk.Top;
 
 /// <summary>TOP's system parameter names (docs/protocols/taobao-top.md §2). Business parameters must not reuse them.</summary>
@@ -40,8 +42,8 @@ public static class TopParameterNames
     public const string CustomerId = "customerId";
 
     /// <summary>Every system parameter name; a business parameter with one of these names is rejected before sending.</summary>
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    public static FrozenSet<string> All { get; } = new[]
     {
         Method, AppKey, Session, Timestamp, Format, Version, SignMethod, Sign, Simplify, PartnerId, TargetAppKey,
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 }

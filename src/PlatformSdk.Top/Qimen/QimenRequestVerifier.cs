@@ -284,7 +284,7 @@ public class QimenRequestVerifier
             yield break;
         }
 
-        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var name in list.Split(',').Select(n => n.Trim()).Where(n => n.Length > 0))
         {
             var value = all.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
             yield return new(name, string.IsNullOrEmpty(value) ? string.Empty : UrlDecode(value, encoding));
@@ -314,7 +314,7 @@ public class QimenRequestVerifier
     {
         if (!string.IsNullOrEmpty(contentType))
         {
-            foreach (var part in contentType.Split(';', StringSplitOptions.TrimEntries))
+            foreach (var part in contentType.Split(';').Select(p => p.Trim()))
             {
                 if (part.StartsWith("charset", StringComparison.OrdinalIgnoreCase))
                 {

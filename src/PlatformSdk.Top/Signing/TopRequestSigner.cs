@@ -147,7 +147,13 @@ internal sealed class TopRequestSigner : PlatformRequestSigner<TopCall>
 
         foreach (var file in files)
         {
+#if NET8_0_OR_GREATER
             var part = new ReadOnlyMemoryContent(file.Content);
+#else
+            var part = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(file.Content, out var segment)
+                ? new ByteArrayContent(segment.Array!, segment.Offset, segment.Count)
+                : new ByteArrayContent(file.Content.ToArray());
+#endif
             part.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
             content.Add(part, file.Name, file.FileName);
         }

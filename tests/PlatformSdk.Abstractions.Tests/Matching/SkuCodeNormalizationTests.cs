@@ -79,7 +79,11 @@ public class SkuCodeNormalizationTests
         Assert.False(comparer.Equals("AB-01", "ab-01"));
         Assert.False(comparer.Equals("AB-01", "AB-01 "));
         Assert.False(comparer.Equals("AB-01", "ＡＢ－０１"));
+        Assert.Equal(comparer.GetHashCode("AB-01"), comparer.GetHashCode(string.Concat("AB", "-01")));
+#if !PLATFORMSDK_NETSTANDARD_ASSETS
+        // On .NET 8+ the span hash is the string's own; netstandard2.0 hashes the characters (no span hash there).
         Assert.Equal(string.GetHashCode("AB-01", StringComparison.Ordinal), comparer.GetHashCode("AB-01"));
+#endif
     }
 
     [Fact]

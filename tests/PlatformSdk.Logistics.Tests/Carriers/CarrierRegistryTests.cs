@@ -116,6 +116,28 @@ public sealed class CarrierRegistryTests
         Assert.Throws<PlatformValidationException>(() => new CarrierRegistryBuilder().AddTrackingNumberFormat("SF", new TrackingNumberFormat(@"(\d)\1", "backreference", "code")).Build());
     }
 
+    [Theory]
+    [InlineData(@"(\d)\1")]
+    [InlineData(@"(?<n>\d)\k<n>")]
+    [InlineData(@"SF(?=\d)\d+")]
+    [InlineData(@"(?<!X)\d+")]
+    [InlineData(@"(?>\d+)")]
+    [InlineData(@"(?(\d)\d|X)")]
+    public void Every_construct_the_non_backtracking_engine_lacks_is_refused_on_every_target_framework(string pattern)
+    {
+        var error = Assert.Throws<PlatformValidationException>(() => new CarrierRegistryBuilder().AddTrackingNumberFormat("SF", new TrackingNumberFormat(pattern, "x", "code")).Build());
+        Assert.Equal("Carriers:SF:TrackingNumberFormats:1:Pattern", error.Field);
+    }
+
+    [Theory]
+    [InlineData(@"SF\d{12}")]
+    [InlineData(@"[(?=\]]\d+")]
+    [InlineData(@"(?<serial>\d{10})")]
+    [InlineData(@"(?:JT|JD)\d{13}")]
+    [InlineData(@"\(\?=\d+")]
+    public void Patterns_the_non_backtracking_engine_accepts_are_accepted_on_every_target_framework(string pattern)
+        => Assert.NotNull(new CarrierRegistryBuilder().AddTrackingNumberFormat("SF", new TrackingNumberFormat(pattern, "x", "code")).Build());
+
     [Fact]
     public void The_registry_is_immutable_once_built()
     {

@@ -21,7 +21,7 @@ internal enum Fault
 /// is answered by the fault the plan picks; a repeat of an applied shipment is refused like PDD's RLOG-07 when
 /// <see cref="RefusesRepeats"/>, else applied again (which the tests count as a double send).
 /// </summary>
-internal sealed class FaultInjectingSender(string platform, ShipmentSenderCapabilities capabilities) : ShipmentSender
+internal class FaultInjectingSender(string platform, ShipmentSenderCapabilities capabilities) : ShipmentSender
 {
     private readonly ConcurrentDictionary<string, int> _applied = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
