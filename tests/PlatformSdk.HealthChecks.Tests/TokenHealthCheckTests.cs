@@ -93,6 +93,46 @@ public sealed class TokenHealthCheckTests
     }
 
     [Fact]
+    public async Task A_renewal_the_platform_refused_is_degraded_while_the_token_works_unhealthy_once_it_expired_and_gone_after_reauthorization()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var fake = new FakeJushuitanServer(null, time);
+        using var h = HealthHarness.Build(time, sdk => sdk.AddJushuitan(o => FakeOpenApi(o, fake, Start.AddDays(1), withRefreshToken: false)),
+            checks => checks.AddPlatformSdk(o => o.CheckReachability = false));
+        var key = new TokenKey("Jushuitan", "default");
+        var store = h.Provider.GetRequiredService<IAccessTokenStore>();
+        // Inside the refresh margin, so the next call renews it; the platform refuses (the authorization was revoked).
+        await store.SetAsync(key, new AccessToken("stored-access-value", Start.AddMinutes(5)) { ObtainedAt = Start.AddDays(-1), RefreshToken = "stored-refresh-value" });
+        var used = await h.Provider.GetRequiredService<AccessTokenProvider>().GetTokenAsync(key, new RefusingSource());
+        Assert.Equal(Start.AddMinutes(5), used.ExpiresAt);
+
+        var refused = await h.EntryAsync("platformsdk:Jushuitan:token:default");
+        Assert.Equal(HealthStatus.Degraded, refused.Status);
+        Assert.Contains("refused to renew", refused.Description, StringComparison.Ordinal);
+        Assert.Equal("10010", refused.Data["refreshRefused"]);
+        HealthHarness.AssertNoSecret(refused, "stored-access-value", "stored-refresh-value", "revoked-refresh-value");
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        var expired = await h.EntryAsync("platformsdk:Jushuitan:token:default");
+        Assert.Equal(HealthStatus.Unhealthy, expired.Status);
+        Assert.Contains("refused to renew", expired.Description, StringComparison.Ordinal);
+
+        await store.SetAsync(key, new AccessToken("new-access-value", time.GetUtcNow().AddDays(30)) { ObtainedAt = time.GetUtcNow(), RefreshToken = "new-refresh-value" });
+        var reauthorized = await h.EntryAsync("platformsdk:Jushuitan:token:default");
+        Assert.Equal(HealthStatus.Healthy, reauthorized.Status);
+        Assert.False(reauthorized.Data.ContainsKey("refreshRefused"));
+    }
+
+    private sealed class RefusingSource : IAccessTokenSource
+    {
+        public Task<AccessToken> AcquireAsync(TokenKey key, CancellationToken cancellationToken = default) => throw new InvalidOperationException("not used");
+
+        public Task<AccessToken> RefreshAsync(TokenKey key, AccessToken current, CancellationToken cancellationToken = default)
+            => throw new PlatformSdk.Errors.PlatformException(new PlatformSdk.Errors.PlatformError("Jushuitan", "10010",
+                "refresh_token revoked-refresh-value is invalid", PlatformSdk.Errors.ErrorCategory.Authentication, "Authorize the app again."));
+    }
+
+    [Fact]
     public async Task A_tenant_without_any_token_is_unhealthy_and_says_how_to_authorize_it()
     {
         var time = new FakeTimeProvider(Start);

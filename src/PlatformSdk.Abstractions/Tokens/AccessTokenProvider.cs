@@ -130,6 +130,21 @@ public class AccessTokenProvider
         return await RunSingleFlight(key, source, rejected).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The platform's refusal of the last renewal of <paramref name="key"/>'s token (an authorization revoked, a refresh token
+    /// the platform no longer accepts), as long as <paramref name="current"/> is still the token it refused to renew; otherwise
+    /// <see langword="null"/>. Known to this process only (health checks read it); the error is the one the caller got, with
+    /// secrets masked.
+    /// </summary>
+    /// <param name="key">Whose token.</param>
+    /// <param name="current">The token stored now.</param>
+    /// <returns>The refusal, or <see langword="null"/>.</returns>
+    public virtual PlatformError? RefusedRefresh(TokenKey key, AccessToken current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return _refusedRefresh.TryGetValue(key, out var refused) && SameToken(refused.Token, current) ? refused.Failure.Error : null;
+    }
+
     private bool NeedsRefresh(TokenKey key, AccessToken token) => _time.GetUtcNow() >= _options.RefreshAt(key.Platform, token);
 
     private Task<AccessToken> RunSingleFlight(TokenKey key, IAccessTokenSource source, AccessToken? rejected)

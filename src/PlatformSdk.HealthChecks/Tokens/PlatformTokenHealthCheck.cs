@@ -38,10 +38,12 @@ internal sealed class PlatformTokenHealthCheck : IHealthCheck
         };
 
         TokenSnapshot? token;
+        PlatformSdk.Errors.PlatformError? refused;
         try
         {
             var stored = await _services.GetRequiredService<IAccessTokenStore>().GetAsync(_target.Key, cancellationToken).ConfigureAwait(false);
             token = stored is not null ? TokenSnapshot.Of(stored) : _target.Configured(_services);
+            refused = stored is not null ? _services.GetService<AccessTokenProvider>()?.RefusedRefresh(_target.Key, stored) : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -77,6 +79,17 @@ internal sealed class PlatformTokenHealthCheck : IHealthCheck
 
         var refreshable = token.HasRefreshToken && (token.RefreshTokenExpiresAt is not { } r || now < r);
         var accessExpired = !token.HasAccessToken || (token.ExpiresAt is { } e && now >= e);
+        if (refused is not null)
+        {
+            // The refresh token looks valid, but the platform said no: only a new authorization helps.
+            data["refreshRefused"] = string.IsNullOrEmpty(refused.Code) ? refused.Category.ToString() : refused.Code;
+            var said = $"{who}: the platform refused to renew the token ({data["refreshRefused"]}, {refused.Category})";
+            return accessExpired
+                ? new HealthCheckResult(context.Registration.FailureStatus, $"{said} and it has expired: calls fail until it is authorized again. {_target.Remedy}", data: data)
+                : HealthCheckResult.Degraded(
+                    $"{said}; it works until {(token.ExpiresAt is { } lapses ? Format(lapses) : "it expires")}, then calls fail. {_target.Remedy}", data: data);
+        }
+
         if (token.HasRefreshToken && !refreshable)
         {
             return new HealthCheckResult(context.Registration.FailureStatus,
