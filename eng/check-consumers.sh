@@ -14,8 +14,8 @@ version="$(ls "$packages" | sed -n 's/^PlatformSdk\.Abstractions\.\([0-9][^a-z]*
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/net8" "$work/net48" "$work/shared"
-cp eng/consumer/ErpShared.csproj eng/consumer/ErpShared.cs "$work/shared/"
+mkdir -p "$work/net8" "$work/net48" "$work/erp-shared"
+cp eng/consumer/ErpShared.csproj eng/consumer/ErpShared.cs "$work/erp-shared/"
 cp eng/consumer/Net8Consumer.csproj eng/consumer/Program.cs "$work/net8/"
 cp eng/consumer/Net48Consumer.csproj eng/consumer/Net48Program.cs "$work/net48/"
 # The local packages first, then the registry the machine is configured with.
