@@ -511,13 +511,14 @@ public partial class ShipmentSyncEngine
     // a limiter store that is down must not replace the platform's answer, which the caller gets either way.
     private async ValueTask PauseTheLimiterIfAskedAsync(ShipmentSender sender, Shipment shipment, PlatformError error)
     {
-        if (_rateLimiters is null || error.Category != ErrorCategory.Throttled || error.RetryAfter is not { } wait || wait <= TimeSpan.Zero)
+        if (_rateLimiters is null || _resilience is null || error.Category != ErrorCategory.Throttled || error.RetryAfter is not { } wait || wait <= TimeSpan.Zero)
         {
             return;
         }
 
         var platform = sender.PipelinePlatform;
-        var options = _resilience?.Get(platform) ?? new PlatformResilienceOptions();
+        // The settings of the platform's default registration, the ones its executor's limiter runs with.
+        var options = _resilience.Get(PlatformResilienceOptions.NameFor(platform, null));
         var context = new PlatformRequestContext(new PlatformOperation(platform, "shipment.send", OperationIdempotency.NonIdempotentWrite), shipment.Shop, null);
         try
         {
